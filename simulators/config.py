@@ -1,0 +1,37 @@
+"""Settings shared by every simulator: the data seed, the simulated "today" and the clock.
+
+One frozen value object is built by the CLI (or a test fixture) and handed to each
+simulator's ``create_upstream``; nothing here reads the environment.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+DEFAULT_SEED = 20240901
+
+
+def _today() -> date:
+    return date.today()
+
+
+@dataclass(frozen=True)
+class SimConfig:
+    """What every simulator needs to build its data and answer requests.
+
+    ``today`` anchors the generated data (school years, open absences, publish dates)
+    and the defaults that depend on the date (Informat's current school year), so a
+    test that fixes it gets the same rows and the same defaults on any day.
+    ``clock`` gives seconds since the epoch for token expiry and rate-limit windows;
+    tests inject a fake one to expire tokens without sleeping.
+    """
+
+    seed: int = DEFAULT_SEED
+    today: date = field(default_factory=_today)
+    clock: Callable[[], float] = time.time
+    # Where the ICTerGezocht simulator POSTs application webhooks (None = nowhere).
+    ictergezocht_webhook_url: str | None = None
+    ictergezocht_webhook_key: str = "demo-webhook-key"
