@@ -1,0 +1,120 @@
+"""Gateway settings: read once from ``STAFFGRAPH_*`` environment variables, then frozen.
+
+``Settings.from_env(os.environ)`` is called at start-up and the result is passed
+explicitly into the app; nothing reads the environment at import time. Every
+credential may instead be given as ``<NAME>_FILE`` naming a file that holds it (as
+Docker and Kubernetes mount secrets); credentials are ``Secret``s, so ``repr`` of the
+settings never shows them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from gateway.exceptions import ConfigError
+from gateway.secrets import Secret
+
+PREFIX = "STAFFGRAPH_"
+UPSTREAMS = ("loket", "informat", "ictergezocht", "onderwijsloket")
+
+
+@dataclass(frozen=True)
+class UpstreamTimeouts:
+    connect: float = 2.0
+    read: float = 8.0
+
+
+DEFAULT_TIMEOUTS = UpstreamTimeouts()
+
+
+@dataclass(frozen=True)
+class Settings:
+    loket_url: str = "https://api.loket.nl/v2"
+    loket_token_url: str = "https://oauth.loket.nl/token"
+    informat_url: str = "https://personeelsapi.informatsoftware.be"
+    informat_token_url: str = "https://www.identityserver.be/connect/token"
+    ictergezocht_url: str = "https://api.ictergezocht.nl"
+    onderwijsloket_url: str = "https://content.onderwijsloket.com"
+
+    informat_client_id: str | None = None
+    informat_client_secret: Secret | None = None
+    ictergezocht_api_key: Secret | None = None
+    ictergezocht_partner_key: Secret | None = None
+    onderwijsloket_token: Secret | None = None
+
+    # Upstreams that receive the caller's own `Authorization: Bearer` (comma list in the env).
+    passthrough: tuple[str, ...] = ("loket",)
+    redis_url: str | None = None
+    timeouts: UpstreamTimeouts = DEFAULT_TIMEOUTS
+    # Overall budget for one GraphQL request; fields still waiting after it get UPSTREAM_TIMEOUT.
+    request_deadline: float = 10.0
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> Settings:
+        def text(name: str) -> str | None:
+            value = env.get(PREFIX + name)
+            return value.strip() if value and value.strip() else None
+
+        def secret(name: str) -> Secret | None:
+            direct, path = text(name), text(name + "_FILE")
+            if direct is not None and path is not None:
+                raise ConfigError(f"set {PREFIX}{name} or {PREFIX}{name}_FILE, not both")
+            if path is not None:
+                try:
+                    direct = Path(path).read_text(encoding="utf-8").strip()
+                except OSError as exc:
+                    raise ConfigError(f"{PREFIX}{name}_FILE: cannot read {path}: {exc.strerror}") from None
+                if not direct:
+                    raise ConfigError(f"{PREFIX}{name}_FILE: {path} is empty")
+            return Secret(direct) if direct else None
+
+        def number(name: str, default: float) -> float:
+            raw = text(name)
+            if raw is None:
+                return default
+            try:
+                value = float(raw)
+            except ValueError:
+                raise ConfigError(f"{PREFIX}{name} must be a number of seconds, got {raw!r}") from None
+            if value <= 0:
+                raise ConfigError(f"{PREFIX}{name} must be positive, got {raw!r}")
+            return value
+
+        urls = {}
+        for field in fields(cls):
+            if field.name.endswith("_url") and field.name != "redis_url":
+                value = text(field.name.upper())
+                if value is not None:
+                    if not value.startswith(("http://", "https://")):
+                        raise ConfigError(
+                            f"{PREFIX}{field.name.upper()} must be an http(s) URL, got {value!r}"
+                        )
+                    urls[field.name] = value.rstrip("/")
+
+        passthrough_raw = text("PASSTHROUGH")
+        passthrough = cls.passthrough
+        if passthrough_raw is not None:
+            passthrough = tuple(name.strip() for name in passthrough_raw.split(",") if name.strip())
+            unknown = sorted(set(passthrough) - set(UPSTREAMS))
+            if unknown:
+                raise ConfigError(
+                    f"{PREFIX}PASSTHROUGH names unknown upstream(s) {unknown}; known: {UPSTREAMS}"
+                )
+
+        return cls(
+            **urls,
+            informat_client_id=text("INFORMAT_CLIENT_ID"),
+            informat_client_secret=secret("INFORMAT_CLIENT_SECRET"),
+            ictergezocht_api_key=secret("ICTERGEZOCHT_API_KEY"),
+            ictergezocht_partner_key=secret("ICTERGEZOCHT_PARTNER_KEY"),
+            onderwijsloket_token=secret("ONDERWIJSLOKET_TOKEN"),
+            passthrough=passthrough,
+            redis_url=text("REDIS_URL"),
+            timeouts=UpstreamTimeouts(
+                connect=number("CONNECT_TIMEOUT", DEFAULT_TIMEOUTS.connect),
+                read=number("READ_TIMEOUT", DEFAULT_TIMEOUTS.read),
+            ),
+            request_deadline=number("REQUEST_DEADLINE", cls.request_deadline),
+        )
