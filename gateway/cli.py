@@ -34,6 +34,12 @@ def simulators(
     webhook_url: Annotated[
         str | None, typer.Option(help="Where ICTerGezocht POSTs application webhooks.")
     ] = None,
+    ictergezocht_account_limit: Annotated[
+        int, typer.Option(help="ICTerGezocht requests per 60 s per account (0 = no limit).")
+    ] = 200,
+    ictergezocht_ip_limit: Annotated[
+        int, typer.Option(help="ICTerGezocht requests per 60 s per client IP (0 = no limit).")
+    ] = 1000,
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
 ) -> None:
     """Serve the Loket, Informat (+ identity), ICTerGezocht and Onderwijsloket simulators on one port."""
@@ -45,7 +51,13 @@ def simulators(
         day = date.fromisoformat(today) if today else date.today()
     except ValueError as exc:
         raise typer.BadParameter(f"--today must be YYYY-MM-DD, got {today!r}") from exc
-    config = SimConfig(seed=seed, today=day, ictergezocht_webhook_url=webhook_url)
+    config = SimConfig(
+        seed=seed,
+        today=day,
+        ictergezocht_webhook_url=webhook_url,
+        ictergezocht_account_limit=ictergezocht_account_limit or None,
+        ictergezocht_ip_limit=ictergezocht_ip_limit or None,
+    )
     simulator_app = create_simulator_app(config)
     logging.getLogger("uvicorn.error").addFilter(ResetLogFilter())
     typer.echo(f"staffgraph simulators on http://{host}:{port} (seed {seed}, today {day})")

@@ -35,3 +35,6 @@ class SimConfig:
     # Where the ICTerGezocht simulator POSTs application webhooks (None = nowhere).
     ictergezocht_webhook_url: str | None = None
     ictergezocht_webhook_key: str = "demo-webhook-key"
+    # ICTerGezocht's documented rate limits per 60 s; None switches one off (load tests)
+    ictergezocht_account_limit: int | None = 200
+    ictergezocht_ip_limit: int | None = 1000

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 
 from starlette.applications import Starlette
 from starlette.types import Message, Receive, Scope, Send
@@ -43,18 +44,23 @@ class UpstreamHarness:
         calls: CallLog,
         faults: FaultBoard,
         fault_response: FaultResponder,
+        canonical_path: Callable[[str], str] | None = None,
     ) -> None:
         self.app = app
         self.upstream = upstream
         self.calls = calls
         self.faults = faults
         self.fault_response = fault_response
+        self.canonical_path = canonical_path
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        self.calls.record(self.upstream, scope["method"], route_template(self.app.routes, scope))
+        routed = (
+            scope if self.canonical_path is None else {**scope, "path": self.canonical_path(scope["path"])}
+        )
+        self.calls.record(self.upstream, scope["method"], route_template(self.app.routes, routed))
         plan, hit = self.faults.draw(self.upstream)
         if plan is not None and plan.latency_ms:
             await asyncio.sleep(plan.latency_ms / 1000)

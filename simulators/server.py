@@ -46,7 +46,12 @@ def create_simulator_app(
     for bundle in bundles:
         for name, app in bundle.apps.items():
             harness = UpstreamHarness(
-                app, upstream=name, calls=calls, faults=faults, fault_response=bundle.fault_response
+                app,
+                upstream=name,
+                calls=calls,
+                faults=faults,
+                fault_response=bundle.fault_response,
+                canonical_path=bundle.canonical_path,
             )
             routes.append(Mount(f"/{name}", app=harness))
         extra_control.extend(bundle.control_routes)

@@ -45,3 +45,6 @@ class SimulatedUpstream:
     control_routes: list[BaseRoute] = field(default_factory=list)
     # restore the seeded data, forget issued tokens and rate-limit windows
     reset: Callable[[], None] = _nothing_to_reset
+    # how the upstream normalises a path before routing (Informat: lower-case, as ASP.NET
+    # does), so calls spelt differently are counted against the same template
+    canonical_path: Callable[[str], str] | None = None

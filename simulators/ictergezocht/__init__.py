@@ -20,8 +20,12 @@ from simulators.upstream import SimulatedUpstream
 NAME = "ictergezocht"
 
 
-def create_upstream(config: SimConfig, limits: RateLimits = DEFAULT_RATE_LIMITS) -> SimulatedUpstream:
-    """``limits`` defaults to the documented 200/60 s per account and 1000/60 s per IP."""
+def create_upstream(config: SimConfig, limits: RateLimits | None = None) -> SimulatedUpstream:
+    """``limits`` defaults to the config's (the documented 200/60 s per account, 1000/60 s per IP)."""
+    if limits is None:
+        limits = RateLimits(
+            per_account=config.ictergezocht_account_limit, per_ip=config.ictergezocht_ip_limit
+        )
     store = Store(generate_dataset(config.seed, config.today), config.today)
     limiters = RateLimiters(limits, config.clock)
 

@@ -8,7 +8,7 @@ API for the schools in its scopes. Demo client ``staffgraph-demo`` / ``demo-secr
 from __future__ import annotations
 
 from simulators.config import SimConfig
-from simulators.informat.app import api_app
+from simulators.informat.app import api_app, canonical_path
 from simulators.informat.auth import CLIENTS, TokenStore
 from simulators.informat.dataset import Dataset, build_dataset
 from simulators.informat.errors import informat_fault_response
@@ -32,6 +32,7 @@ def create_upstream(config: SimConfig) -> SimulatedUpstream:
         apps={"informat": api_app(state), "identity": identity_app(tokens)},
         fault_response=informat_fault_response,
         reset=reset,
+        canonical_path=canonical_path,
     )
 
 

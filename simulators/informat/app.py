@@ -1,9 +1,8 @@
 """The Personeel API as one Starlette app (mounted at ``/informat``).
 
 Choice: paths match case-insensitively, as ASP.NET routing does (``/employees/OwnFields``
-works). Call counts are still keyed by the document's spelling: a request spelt otherwise
-is answered but counted as ``<unmatched>`` by the shared harness, which matches templates
-against the raw path.
+works); ``canonical_path`` is also handed to the shared harness, so such a call is
+counted against the same template as the document's spelling.
 Choice: unknown paths answer 404 and a known path with the wrong method 405, both with
 an empty body, as the service's framework does.
 """
@@ -26,15 +25,18 @@ from simulators.informat.routes_records import record_routes
 from simulators.informat.state import ApiState
 
 
-class CaseInsensitivePaths:
-    """Lower-cases the path before routing; GUIDs in it are case-insensitive anyway."""
+def canonical_path(path: str) -> str:
+    """The path as the router sees it: lower-cased (GUIDs in it are case-insensitive anyway)."""
+    return path.lower()
 
+
+class CaseInsensitivePaths:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
-            scope = {**scope, "path": scope["path"].lower()}
+            scope = {**scope, "path": canonical_path(scope["path"])}
         await self.app(scope, receive, send)
 
 

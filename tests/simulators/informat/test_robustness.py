@@ -156,10 +156,13 @@ async def test_calls_are_counted_per_documented_template(api: Api, dataset: Data
     person = dataset.staff[HASSELT][0].person_id
     await api.get(f"/employees/{person}/assignments", schoolyear=CURRENT)
     await api.get("/employees/assignments", schoolyear=CURRENT)
+    await api.get("/Employees/OwnFields", schoolyear=CURRENT, structure="311")
+    await api.get("/employees/ownfields", schoolyear=CURRENT, structure="311")
     calls = (await api.http.get("/_sim/calls")).json()
     assert calls["informat"]["endpoints"] == {
         "GET /employees/{personId}/assignments": 1,
         "GET /employees/assignments": 1,
+        "GET /employees/ownfields": 2,
     }
 
 
