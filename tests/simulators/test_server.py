@@ -6,13 +6,14 @@ import httpx
 import pytest
 
 from simulators.server import create_simulator_app
+from tests.support.clients import asgi_client
 from tests.support.fake_upstream import fake_upstream
 
 
 @pytest.fixture
 def client() -> httpx.AsyncClient:
     app = create_simulator_app(upstreams=[fake_upstream()])
-    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://sim")
+    return asgi_client(app)
 
 
 async def test_calls_are_counted_per_path_template_and_reset(client: httpx.AsyncClient) -> None:

@@ -18,7 +18,8 @@ from simulators.ictergezocht.accounts import DEMO_KEY
 from simulators.ictergezocht.data import Dataset, generate_dataset
 from simulators.server import create_simulator_app
 from simulators.upstream import SimulatedUpstream
-from tests.simulators.ictergezocht.support import BASE, Call, FakeClock, bearer, client_for
+from tests.simulators.ictergezocht.support import BASE, Call, bearer, client_for
+from tests.support.clock import FakeClock
 
 
 @pytest.fixture(scope="session")

@@ -7,22 +7,11 @@ from collections.abc import Awaitable, Callable
 import httpx
 from starlette.applications import Starlette
 
+from tests.support.clients import asgi_client
+
 BASE = "/ictergezocht"
 
 Call = Callable[..., Awaitable[httpx.Response]]
-
-
-class FakeClock:
-    """Seconds since the epoch that only move when a test says so."""
-
-    def __init__(self, start: float = 1_795_000_000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 def bearer(key: str) -> dict[str, str]:
@@ -30,7 +19,7 @@ def bearer(key: str) -> dict[str, str]:
 
 
 def client_for(app: Starlette) -> httpx.AsyncClient:
-    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://sim")
+    return asgi_client(app)
 
 
 def assert_error(response: httpx.Response, status: int, label: str, path: str | None = None) -> None:

@@ -13,7 +13,8 @@ from simulators.config import SimConfig
 from simulators.ictergezocht import RateLimits, create_upstream
 from simulators.ictergezocht.accounts import DEMO_ACCOUNT, DEMO_KEY, OTHER_KEY
 from simulators.server import create_simulator_app
-from tests.simulators.ictergezocht.support import BASE, FakeClock, bearer
+from tests.simulators.ictergezocht.support import BASE, bearer
+from tests.support.clock import FakeClock
 from tests.support.servers import serve_in_thread
 
 PER_IP = 25

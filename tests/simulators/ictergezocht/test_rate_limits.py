@@ -15,7 +15,8 @@ from simulators.ictergezocht.accounts import DEMO_KEY, OTHER_KEY, READONLY_KEY
 from simulators.ictergezocht.ratelimit import DEFAULT_RATE_LIMITS
 from simulators.server import create_simulator_app
 from simulators.upstream import SimulatedUpstream
-from tests.simulators.ictergezocht.support import BASE, FakeClock, assert_error, bearer, client_for
+from tests.simulators.ictergezocht.support import BASE, assert_error, bearer, client_for
+from tests.support.clock import FakeClock
 
 PER_ACCOUNT = 3
 PER_IP = 6

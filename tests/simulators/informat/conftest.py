@@ -16,7 +16,9 @@ from simulators.informat import create_upstream
 from simulators.informat.dataset import Dataset, build_dataset
 from simulators.server import create_simulator_app
 from simulators.upstream import SimulatedUpstream
-from tests.simulators.informat.support import START, Api, FakeClock, fetch_token
+from tests.simulators.informat.support import Api, fetch_token
+from tests.support.clients import asgi_client
+from tests.support.clock import START, FakeClock
 
 
 @pytest.fixture(scope="session")
@@ -50,7 +52,7 @@ async def http(
 ) -> AsyncIterator[httpx.AsyncClient]:
     informat.reset()
     clock.now = START
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=sim_app), base_url="http://sim") as client:
+    async with asgi_client(sim_app) as client:
         yield client
         await client.delete("/_sim/faults")
 

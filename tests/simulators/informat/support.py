@@ -17,15 +17,6 @@ CURRENT, PREVIOUS, OLDEST, NEXT = (
     "2024-25",
     "2027-28",
 )  # around tests/conftest.SIM_TODAY
-START = 1_795_000_000.0  # the fake clock's start (an instant in November 2026)
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @dataclass

@@ -14,10 +14,10 @@ from tests.simulators.informat.support import (
     OTHER,
     SCOPE,
     Api,
-    FakeClock,
     codes,
     fetch_token,
 )
+from tests.support.clock import FakeClock
 
 EMPLOYEES = f"/informat/employees?schoolyear={CURRENT}"
 

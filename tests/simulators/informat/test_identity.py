@@ -10,7 +10,8 @@ import httpx
 import pytest
 
 from simulators.informat.auth import TOKEN_LIFETIME_SECONDS
-from tests.simulators.informat.support import BRUGGE, DEMO, GENT, HASSELT, MECHELEN, OTHER, SCOPE, START
+from tests.simulators.informat.support import BRUGGE, DEMO, GENT, HASSELT, MECHELEN, OTHER, SCOPE
+from tests.support.clock import START
 
 TOKEN_URL = "/identity/connect/token"
 

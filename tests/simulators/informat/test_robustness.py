@@ -21,6 +21,7 @@ from simulators.informat.dataset import Dataset, build_dataset
 from simulators.server import create_simulator_app
 from simulators.upstream import SimulatedUpstream
 from tests.simulators.informat.support import CURRENT, DEMO, GENT, HASSELT, MECHELEN, Api
+from tests.support.clients import asgi_client
 from tests.support.servers import serve_in_thread
 
 ENDPOINTS = [
@@ -82,7 +83,7 @@ def sync_client(
     """Hypothesis drives a sync test; requests run on a private event loop against the in-process app."""
     informat.reset()
     loop = asyncio.new_event_loop()
-    client = httpx.AsyncClient(transport=httpx.ASGITransport(app=sim_app), base_url="http://sim")
+    client = asgi_client(sim_app)
 
     def request(*args: Any, **kwargs: Any) -> httpx.Response:
         return loop.run_until_complete(client.request(*args, **kwargs))

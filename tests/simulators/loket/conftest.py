@@ -16,7 +16,9 @@ from simulators.loket import create_upstream
 from simulators.loket.store import LoketStore
 from simulators.server import create_simulator_app
 from simulators.upstream import SimulatedUpstream
-from tests.simulators.loket.support import Employers, FakeClock, employers_of
+from tests.simulators.loket.support import Employers, employers_of
+from tests.support.clients import asgi_client
+from tests.support.clock import FakeClock
 
 
 @pytest.fixture(scope="session")
@@ -51,8 +53,7 @@ def sim_app(loket_config: SimConfig, bundle: SimulatedUpstream) -> Starlette:
 
 @pytest.fixture
 async def client(sim_app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=sim_app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://sim") as client:
+    async with asgi_client(sim_app) as client:
         yield client
 
 

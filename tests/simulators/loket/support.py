@@ -16,19 +16,6 @@ UNAUTHORIZED = {"message": "Authorization has been denied for this request."}
 MISSING_ID = "00000000-0000-4000-8000-000000000000"
 
 
-class FakeClock:
-    """Seconds since the epoch that only move when a test says so."""
-
-    def __init__(self, start: float = 1_795_000_000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
 @dataclass(frozen=True)
 class Employers:
     alice: tuple[str, str]  # the two alice sees, in seeded order

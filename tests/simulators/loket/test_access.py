@@ -16,10 +16,10 @@ from tests.simulators.loket.support import (
     MISSING_ID,
     UNAUTHORIZED,
     Employers,
-    FakeClock,
     assert_messages,
     urls_below,
 )
+from tests.support.clock import FakeClock
 
 RESOURCES = sorted(
     [

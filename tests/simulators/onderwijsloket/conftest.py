@@ -19,6 +19,7 @@ from simulators.onderwijsloket import create_upstream
 from simulators.onderwijsloket.data import generate
 from simulators.server import create_simulator_app
 from simulators.upstream import SimulatedUpstream
+from tests.support.clients import asgi_client
 
 FULL_TOKEN = "demo-onderwijsloket-token"
 PUBLIC_TOKEN = "demo-onderwijsloket-public-token"
@@ -40,19 +41,14 @@ def app(sim_config: SimConfig, bundle: SimulatedUpstream) -> Starlette:
 @pytest.fixture
 async def client(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
     """Sends the full-access token unless a test overrides ``Authorization``."""
-    transport = httpx.ASGITransport(app=app)
     headers = {"Authorization": f"Bearer {FULL_TOKEN}"}
-    async with httpx.AsyncClient(
-        transport=transport, base_url=f"http://sim{PREFIX}", headers=headers
-    ) as http:
+    async with asgi_client(app, f"http://sim{PREFIX}", headers) as http:
         yield http
 
 
 @pytest.fixture
 async def anonymous(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=app), base_url=f"http://sim{PREFIX}"
-    ) as http:
+    async with asgi_client(app, f"http://sim{PREFIX}") as http:
         yield http
 
 

@@ -11,6 +11,7 @@ from simulators.config import SimConfig
 from simulators.onderwijsloket import create_upstream
 from simulators.onderwijsloket.auth import ACCESS_TOKEN_TTL
 from simulators.server import create_simulator_app
+from tests.support.clients import asgi_client
 
 FULL = "demo-onderwijsloket-token"
 PUBLIC = "demo-onderwijsloket-public-token"
@@ -168,9 +169,7 @@ def clock() -> FakeClock:
 async def timed(sim_config: SimConfig, clock: FakeClock) -> AsyncIterator[tuple[httpx.AsyncClient, Callable]]:
     bundle = create_upstream(SimConfig(seed=sim_config.seed, today=sim_config.today, clock=clock))
     app = create_simulator_app(sim_config, upstreams=[bundle])
-    async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=app), base_url="http://sim/onderwijsloket"
-    ) as http:
+    async with asgi_client(app, "http://sim/onderwijsloket") as http:
         yield http, bundle.reset
 
 

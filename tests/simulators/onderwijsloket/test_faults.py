@@ -11,15 +11,14 @@ from starlette.applications import Starlette
 from simulators.config import SimConfig
 from simulators.onderwijsloket import RateLimit, create_upstream
 from simulators.server import create_simulator_app
+from tests.support.clients import asgi_client
 
 AUTH = {"Authorization": "Bearer demo-onderwijsloket-token"}
 
 
 @pytest.fixture
 async def sim(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=app), base_url="http://sim", headers=AUTH
-    ) as http:
+    async with asgi_client(app, headers=AUTH) as http:
         yield http
         await http.delete("/_sim/faults")
 
@@ -67,10 +66,7 @@ async def test_rate_limiter_counts_per_window_and_resets(sim_config: SimConfig) 
     config = SimConfig(seed=sim_config.seed, today=sim_config.today, clock=clock)
     bundle = create_upstream(config, rate_limit=RateLimit(points=3, duration=2.0))
     app = create_simulator_app(config, upstreams=[bundle])
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(
-        transport=transport, base_url="http://sim/onderwijsloket", headers=AUTH
-    ) as http:
+    async with asgi_client(app, "http://sim/onderwijsloket", AUTH) as http:
         statuses = [(await http.get("/items/tracks")).status_code for _ in range(3)]
         limited = await http.get("/items/tracks")
         assert statuses == [200, 200, 200] and limited.status_code == 429
@@ -85,6 +81,6 @@ async def test_rate_limiter_counts_per_window_and_resets(sim_config: SimConfig) 
         for _ in range(3):
             await http.get("/server/ping")
         assert (await http.get("/items/tracks")).status_code == 429
-        async with httpx.AsyncClient(transport=transport, base_url="http://sim") as control:
+        async with asgi_client(app) as control:
             assert (await control.post("/_sim/reset")).status_code == 204
         assert (await http.get("/items/tracks")).status_code == 200

@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from simulators.onderwijsloket.schema import SCHEMA
+from tests.support.clients import asgi_client
 
 Error = Callable[[httpx.Response], tuple[int, str]]
 
@@ -94,7 +95,7 @@ async def test_search_method_with_a_bad_body(
 
 
 async def test_calls_are_counted_per_directus_template(app, client: httpx.AsyncClient, rows: dict) -> None:
-    calls = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://sim")
+    calls = asgi_client(app)
     await calls.delete("/_sim/calls")
     await client.get("/items/programs", params={"limit": 1})
     await client.get(f"/items/programs/{rows['programs'][0]['id']}")

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from starlette.applications import Starlette
 
 from simulators.onderwijsloket.schema import SCHEMA
+from tests.support.clients import asgi_client
 
 CODES = {
     "INVALID_QUERY",
@@ -100,10 +101,8 @@ class Http:
 
     def __init__(self, app: Starlette) -> None:
         self.loop = asyncio.new_event_loop()
-        self.client = httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app),
-            base_url="http://sim/onderwijsloket",
-            headers={"Authorization": "Bearer demo-onderwijsloket-token"},
+        self.client = asgi_client(
+            app, "http://sim/onderwijsloket", {"Authorization": "Bearer demo-onderwijsloket-token"}
         )
 
     def get(self, url: str) -> httpx.Response:
