@@ -29,7 +29,7 @@ from simulators.loket.filter_parser import parse
 
 Predicate = Callable[[Mapping[str, Any]], bool]
 
-_ORDERED = {
+_ORDERED: dict[str, Callable[[Any, Any], bool]] = {
     "eq": lambda a, b: a == b,
     "ne": lambda a, b: a != b,
     "gt": lambda a, b: a > b,

@@ -11,9 +11,9 @@ from __future__ import annotations
 from http import HTTPStatus
 from typing import Any
 
+from starlette._utils import get_route_path
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import get_route_path
 
 from simulators.responses import JSONResponse
 

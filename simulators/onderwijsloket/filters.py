@@ -91,7 +91,8 @@ def parse_filter(raw: Any, context: FilterContext) -> dict[str, Any] | None:
         parsed = _recursive(raw, context)
         if parsed is None:
             return None
-        return _shift(_coerce(parsed))
+        shifted: dict[str, Any] = _shift(_coerce(parsed))
+        return shifted
     except (InvalidFilter, ValueError, TypeError, AttributeError, RecursionError):
         raise invalid_query("Invalid filter object") from None
 

@@ -119,7 +119,7 @@ def intersects(point: Point, geometry: dict[str, Any]) -> bool:
         empty = {"type": "GeometryCollection", "geometries": []}
         return any(intersects(point, geometry_of(part) or empty) for part in geometry["geometries"])
     if kind == "Point":
-        return abs(coordinates[0] - point[0]) <= _EPSILON and abs(coordinates[1] - point[1]) <= _EPSILON
+        return bool(abs(coordinates[0] - point[0]) <= _EPSILON and abs(coordinates[1] - point[1]) <= _EPSILON)
     if kind == "MultiPoint":
         return any(intersects(point, {"type": "Point", "coordinates": c}) for c in coordinates)
     if kind == "LineString":

@@ -119,4 +119,5 @@ def parse_query_string(query: str) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in flat.items():
         result = _merge(result, _build(_split_key(key), value))
-    return _compact(result)
+    compacted: dict[str, Any] = _compact(result)
+    return compacted

@@ -45,7 +45,8 @@ def _string(body: dict[str, Any], name: str) -> str:
         raise invalid_payload(f'"{name}" must be a string')
     if not body[name]:
         raise invalid_payload(f'"{name}" is not allowed to be empty')
-    return body[name]
+    value: str = body[name]
+    return value
 
 
 @directus_errors
