@@ -33,7 +33,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check $(CODE)
 	$(BIN)/ruff format --check $(CODE)
-	$(BIN)/mypy gateway simulators
+	$(BIN)/mypy gateway schema resolvers simulators
 
 format: $(STAMP)
 	$(BIN)/ruff format $(CODE)

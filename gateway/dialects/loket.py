@@ -87,3 +87,30 @@ def render_order(keys: Sequence[OrderKey]) -> str | None:
     if not keys:
         return None
     return ",".join(("-" if key.descending else "") + ".".join(key.path) for key in keys)
+
+
+MAX_PAGE_SIZE = 1000
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """Loket pages (``pageNumber``, ``pageSize``) that cover a window, and how many rows to skip."""
+
+    pages: tuple[tuple[int, int], ...]
+    skip: int
+
+
+def page_plan(offset: int, limit: int, max_size: int = MAX_PAGE_SIZE) -> PagePlan:
+    """The fewest Loket page requests covering items ``offset .. offset + limit - 1``.
+
+    Loket pages by number, so a window that does not start on a page boundary is served
+    by the smallest page size that holds it in one page; failing that (deep offsets),
+    by two consecutive pages of ``limit`` rows.
+    """
+    if offset < 0 or limit < 1:
+        raise ValueError("offset must be >= 0 and limit >= 1")
+    for size in range(limit, min(max_size, offset + limit) + 1):
+        if offset // size == (offset + limit - 1) // size:
+            return PagePlan(((offset // size + 1, size),), offset % size)
+    first = offset // limit + 1
+    return PagePlan(((first, limit), (first + 1, limit)), offset % limit)

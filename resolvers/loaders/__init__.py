@@ -1,0 +1,1 @@
+"""Per-request DataLoaders, one module per upstream; reach them with ``context.loader(Class)``."""

@@ -7,7 +7,15 @@ from datetime import date
 import pytest
 
 from gateway.dialects.filters import AllOf, AnyOf, Condition, Filter, Op
-from gateway.dialects.loket import OrderKey, UnexpressibleFilter, literal, render_filter, render_order
+from gateway.dialects.loket import (
+    OrderKey,
+    PagePlan,
+    UnexpressibleFilter,
+    literal,
+    page_plan,
+    render_filter,
+    render_order,
+)
 
 C = Condition
 
@@ -83,3 +91,23 @@ def test_literal_escapes_every_quote() -> None:
 )
 def test_render_order(keys: list[OrderKey], expected: str | None) -> None:
     assert render_order(keys) == expected
+
+
+@pytest.mark.parametrize(
+    ("offset", "limit", "max_size", "pages", "skip"),
+    [
+        (0, 20, 1000, ((1, 20),), 0),
+        (20, 20, 1000, ((2, 20),), 0),
+        (5, 20, 1000, ((1, 25),), 5),
+        (990, 20, 1000, ((46, 22),), 0),
+        (5003, 7, 1000, ((501, 10),), 3),
+        (9, 5, 5, ((2, 5), (3, 5)), 4),
+    ],
+)
+def test_page_plan_covers_the_window_in_the_fewest_pages(
+    offset: int, limit: int, max_size: int, pages: tuple[tuple[int, int], ...], skip: int
+) -> None:
+    plan = page_plan(offset, limit, max_size)
+    assert plan == PagePlan(pages, skip)
+    covered = [i for number, size in plan.pages for i in range((number - 1) * size, number * size)]
+    assert covered[plan.skip : plan.skip + limit] == list(range(offset, offset + limit))

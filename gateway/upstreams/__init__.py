@@ -1,0 +1,45 @@
+"""One client per upstream, created once per app (pooled connections), shared by all requests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import httpx
+
+from gateway.settings import Settings
+from gateway.upstreams.base import UpstreamClient
+from gateway.upstreams.ictergezocht import ICTerGezochtClient
+from gateway.upstreams.informat import InformatClient
+from gateway.upstreams.loket import LoketClient
+from gateway.upstreams.onderwijsloket import OnderwijsloketClient
+
+
+@dataclass(frozen=True)
+class Upstreams:
+    loket: LoketClient
+    informat: InformatClient
+    ictergezocht: ICTerGezochtClient
+    onderwijsloket: OnderwijsloketClient
+
+    def all(self) -> list[UpstreamClient]:
+        return [self.loket, self.informat, self.ictergezocht, self.onderwijsloket]
+
+    async def aclose(self) -> None:
+        for client in self.all():
+            await client.aclose()
+
+
+def build_upstreams(settings: Settings, transport: httpx.AsyncBaseTransport | None = None) -> Upstreams:
+    """The four clients; ``transport`` (e.g. ``httpx.ASGITransport`` over the simulators) is for tests."""
+    timeouts = settings.timeouts
+    return Upstreams(
+        loket=LoketClient(settings.loket_url, timeouts=timeouts, transport=transport),
+        informat=InformatClient(settings.informat_url, timeouts=timeouts, transport=transport),
+        ictergezocht=ICTerGezochtClient(settings.ictergezocht_url, timeouts=timeouts, transport=transport),
+        onderwijsloket=OnderwijsloketClient(
+            settings.onderwijsloket_url, timeouts=timeouts, transport=transport
+        ),
+    )
+
+
+__all__ = ["Upstreams", "build_upstreams"]

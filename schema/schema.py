@@ -1,0 +1,26 @@
+"""The Schema: ``Query``/``Mutation`` merged from per-domain fragments; an Apollo Federation v2 subgraph."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry import relay
+from strawberry.tools import merge_types
+
+from gateway.graphql_errors import GatewayErrorFormatter
+from schema.root_people import PeopleQuery
+
+
+@strawberry.type
+class NodeQuery:
+    node: relay.Node | None = relay.node(
+        description="Any object by its global id; null when it does not exist."
+    )
+
+
+Query = merge_types("Query", (NodeQuery, PeopleQuery))
+
+schema = strawberry.federation.Schema(
+    query=Query,
+    federation_version="2.5",
+    extensions=[GatewayErrorFormatter],
+)
