@@ -10,7 +10,7 @@ SIM_PORT ?= 9100
 # Source folders that exist (bench/ fills up with the benchmark issues).
 CODE   := $(wildcard gateway schema resolvers simulators tests bench)
 
-.PHONY: install demo simulators test lint format clean
+.PHONY: install demo serve simulators test lint format snapshot clean
 
 install: $(STAMP)
 
@@ -20,9 +20,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# The gateway arrives with the graph issue; until then the demo serves the four simulators.
+# Simulators and gateway in one process; GraphiQL at http://127.0.0.1:$(PORT)/graphql.
 demo: $(STAMP)
-	$(BIN)/staffgraph simulators --host 127.0.0.1 --port $(SIM_PORT)
+	$(BIN)/staffgraph demo --port $(PORT)
+
+# The gateway alone, configured by STAFFGRAPH_* variables (see the README).
+serve: $(STAMP)
+	$(BIN)/staffgraph serve --host 127.0.0.1 --port $(PORT)
 
 simulators: $(STAMP)
 	$(BIN)/staffgraph simulators --host 127.0.0.1 --port $(SIM_PORT)
@@ -38,6 +42,10 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format $(CODE)
 	$(BIN)/ruff check --fix $(CODE)
+
+# Accept a deliberate change of the public schema (tests/gateway/test_cli.py compares with it).
+snapshot: $(STAMP)
+	$(BIN)/staffgraph schema print > tests/snapshots/schema.graphql
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis *.egg-info

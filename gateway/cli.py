@@ -1,8 +1,16 @@
-"""The ``staffgraph`` command (see "Operating contract" in design.md)."""
+"""The ``staffgraph`` command (see "Operating contract" in design.md).
+
+``serve`` runs the gateway with settings from ``STAFFGRAPH_*``; ``simulators`` runs the
+four simulated upstreams; ``demo`` runs both in one process for people trying the graph;
+``schema print`` writes the SDL (the contract snapshot). This is the only module that
+reads the environment.
+"""
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
 from datetime import date
 from typing import Annotated
 
@@ -14,8 +22,17 @@ from simulators.config import DEFAULT_SEED
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="staffgraph: one GraphQL graph over four REST APIs."
 )
+schema_app = typer.Typer(no_args_is_help=True, help="The GraphQL schema.")
+app.add_typer(schema_app, name="schema")
 
 LOOPBACK = "127.0.0.1"
+
+
+def _today(today: str | None) -> date:
+    try:
+        return date.fromisoformat(today) if today else date.today()
+    except ValueError as exc:
+        raise typer.BadParameter(f"--today must be YYYY-MM-DD, got {today!r}") from exc
 
 
 @app.callback()
@@ -47,10 +64,7 @@ def simulators(
     from simulators.harness import ResetLogFilter
     from simulators.server import create_simulator_app
 
-    try:
-        day = date.fromisoformat(today) if today else date.today()
-    except ValueError as exc:
-        raise typer.BadParameter(f"--today must be YYYY-MM-DD, got {today!r}") from exc
+    day = _today(today)
     config = SimConfig(
         seed=seed,
         today=day,
@@ -73,3 +87,68 @@ def simulators(
     ):
         typer.echo(f"  http://{host}:{port}{prefix}")
     uvicorn.run(simulator_app, host=host, port=port, log_level=log_level)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind.")] = LOOPBACK,
+    port: Annotated[int, typer.Option(help="TCP port for /graphql, /healthz, /readyz and /metrics.")] = 8000,
+    log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
+) -> None:
+    """Run the gateway; upstream URLs, credentials and timeouts come from STAFFGRAPH_* variables."""
+    from gateway.app import create_app
+    from gateway.exceptions import ConfigError
+    from gateway.settings import Settings
+
+    try:
+        settings = Settings.from_env(os.environ)
+    except ConfigError as exc:
+        typer.echo(f"staffgraph serve: {exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"staffgraph gateway on http://{host}:{port}/graphql")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level)
+
+
+@app.command()
+def demo(
+    port: Annotated[int, typer.Option(help="TCP port for the gateway (GraphiQL at /graphql).")] = 8000,
+    simulators_port: Annotated[
+        int | None, typer.Option(help="TCP port for the simulators; default: a free one.")
+    ] = None,
+    host: Annotated[str, typer.Option(help="Interface to bind (keep it on loopback).")] = LOOPBACK,
+    seed: Annotated[int, typer.Option(help="Seed for the simulators' data.")] = DEFAULT_SEED,
+    today: Annotated[
+        str | None, typer.Option(help="Pretend today is this date (YYYY-MM-DD); default: the real date.")
+    ] = None,
+    log_level: Annotated[
+        str, typer.Option(help="uvicorn log level ('info' logs each request and its upstream calls).")
+    ] = "info",
+) -> None:
+    """Run the simulators and the gateway (holding the demo credentials) in one process."""
+    from gateway.demo import run_demo
+
+    day = _today(today)
+    try:
+        run_demo(
+            host=host,
+            port=port,
+            simulators_port=simulators_port,
+            seed=seed,
+            today=day,
+            log_level=log_level,
+            echo=typer.echo,
+        )
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        ports = f"{port} or {simulators_port}" if simulators_port else str(port)
+        typer.echo(f"staffgraph demo: cannot listen on {host}:{ports}: {exc.strerror}", err=True)
+        raise typer.Exit(1) from None
+
+
+@schema_app.command("print")
+def print_schema() -> None:
+    """Print the schema's SDL (what tests/snapshots/schema.graphql holds)."""
+    from schema.schema import schema
+
+    typer.echo(schema.as_str())

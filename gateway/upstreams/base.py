@@ -13,6 +13,8 @@ the credential, the query string or the raw body.
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Mapping
 from typing import Any
 
@@ -31,6 +33,7 @@ from gateway.exceptions import (
     UpstreamUnavailable,
     UpstreamValidationError,
 )
+from gateway.metrics import observe_upstream_call
 from gateway.secrets import Secret
 from gateway.settings import UpstreamTimeouts
 
@@ -106,16 +109,26 @@ class UpstreamClient:
         if content is not None:
             send_headers.setdefault("Content-Type", "application/json")
         self._http.cookies.clear()
+        # metrics: every request is counted once, by its fate ("cancelled": a deadline or the caller left)
+        outcome, started = "error", time.perf_counter()
         try:
             response = await self._http.request(
                 method, path, params=params, headers=send_headers, content=content, data=data
             )
+            outcome = str(response.status_code)
+        except asyncio.CancelledError:
+            outcome = "cancelled"
+            raise
         except httpx.TimeoutException:
+            outcome = "timeout"
             raise UpstreamTimeout(f"{self.name} did not answer {where} in time", upstream=self.name) from None
         except httpx.TransportError as exc:
+            outcome = "unreachable"
             raise UpstreamUnavailable(
                 f"{self.name} could not be reached for {where} ({type(exc).__name__})", upstream=self.name
             ) from None
+        finally:
+            observe_upstream_call(self.name, method, outcome, time.perf_counter() - started)
         if response.is_success:
             return response
         raise self.status_error(response, where)

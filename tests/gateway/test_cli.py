@@ -1,18 +1,23 @@
-"""`staffgraph simulators` serves all four APIs and /_sim on one port, over real HTTP."""
+"""The ``staffgraph`` command over real HTTP: ``simulators``, ``serve``, ``demo`` and ``schema print``."""
 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import time
+import signal
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
+from typer.testing import CliRunner
 
-from tests.support.servers import free_port
+from gateway.cli import app as cli
+from schema.schema import schema
+from simulators.config import SimConfig
+from simulators.server import create_simulator_app
+from tests.support.servers import free_port, serve_in_thread
+from tests.support.stack import ALICE, running_process, staffgraph_command
 
 LOKET_ACCEPT = "application/json;version=2018-01-01"
 INFORMAT_SCOPE = "api_informat_sas_personeel.personeel.{}"
@@ -22,8 +27,7 @@ DEMO_INSTITUTE, FOREIGN_INSTITUTE = "032912", "126425"
 @pytest.fixture(scope="module")
 def simulators_url() -> Iterator[str]:
     port = free_port()
-    command = [
-        str(Path(sys.executable).with_name("staffgraph")),
+    command = staffgraph_command(
         "simulators",
         "--host",
         "127.0.0.1",
@@ -33,33 +37,10 @@ def simulators_url() -> Iterator[str]:
         "2026-11-24",
         "--log-level",
         "warning",
-    ]
-    process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=os.environ.copy()
     )
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                output = process.stdout.read().decode() if process.stdout else ""
-                raise RuntimeError(f"staffgraph simulators exited early:\n{output}")
-            try:
-                if httpx.get(f"{url}/_sim/calls", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("staffgraph simulators did not start within 60 s")
-            time.sleep(0.1)
+    with running_process(command, f"{url}/_sim/calls"):
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @pytest.fixture
@@ -137,3 +118,76 @@ def test_control_endpoints_count_calls_and_inject_faults(client: httpx.Client) -
     calls = client.get("/_sim/calls").json()
     assert calls["onderwijsloket"]["endpoints"] == {"GET /items/{collection}": 2}
     assert calls["total"] == 2
+
+
+EMPLOYERS = "{ employers { totalCount nodes { companyName } } }"
+SNAPSHOT = Path(__file__).parents[1] / "snapshots" / "schema.graphql"
+
+
+def test_demo_serves_the_graph_over_the_simulators_and_stops_on_ctrl_c() -> None:
+    port, simulators_port = free_port(), free_port()
+    command = staffgraph_command(
+        "demo", "--port", str(port), "--simulators-port", str(simulators_port),
+        "--today", "2026-11-24", "--log-level", "warning",
+    )  # fmt: skip
+    gateway = f"http://127.0.0.1:{port}"
+    with running_process(command, f"{gateway}/healthz") as process:
+        httpx.delete(f"http://127.0.0.1:{simulators_port}/_sim/calls")
+        answer = httpx.post(f"{gateway}/graphql", json={"query": EMPLOYERS}, headers=ALICE, timeout=10)
+        names = {node["companyName"] for node in answer.json()["data"]["employers"]["nodes"]}
+        assert names == {"Stichting Voortgezet Onderwijs Rijnmond", "Van der Meer Logistiek B.V."}
+        calls = httpx.get(f"http://127.0.0.1:{simulators_port}/_sim/calls").json()
+        assert calls["loket"]["endpoints"] == {"GET /v2/providers/employers": 1} and calls["total"] == 1
+        page = httpx.get(f"{gateway}/graphql", headers={"Accept": "text/html"})
+        assert "demo-loket-alice" in page.text  # the demo pre-fills alice's token
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=10) == 0
+        output = process.stdout.read().decode() if process.stdout else ""
+    assert f"{gateway}/graphql" in output and "demo-loket-alice" in output and "demo-loket-bob" in output
+
+
+def test_serve_reads_its_settings_from_the_environment(sim_config: SimConfig) -> None:
+    port, closed = free_port(), f"http://127.0.0.1:{free_port()}"  # nothing listens on `closed`
+    with serve_in_thread(create_simulator_app(sim_config)) as simulators:
+        env = {
+            **os.environ,
+            "STAFFGRAPH_LOKET_URL": f"{simulators}/loket/v2",
+            "STAFFGRAPH_ONDERWIJSLOKET_URL": f"{simulators}/onderwijsloket",
+            "STAFFGRAPH_INFORMAT_URL": f"{closed}/informat",
+            "STAFFGRAPH_ICTERGEZOCHT_URL": f"{closed}/ictergezocht",
+        }
+        command = staffgraph_command("serve", "--port", str(port), "--log-level", "warning")
+        gateway = f"http://127.0.0.1:{port}"
+        with running_process(command, f"{gateway}/healthz", env=env):
+            answer = httpx.get(f"{gateway}/graphql", params={"query": EMPLOYERS}, headers=ALICE, timeout=10)
+            assert answer.json()["data"]["employers"]["totalCount"] == 2
+            ready = httpx.get(f"{gateway}/readyz", timeout=10).json()["upstreams"]
+    # the two upstreams pointed at a closed port are reported down, the gateway stays ready
+    assert ready["loket"]["status"] == ready["onderwijsloket"]["status"] == "up"
+    assert ready["informat"]["status"] == ready["ictergezocht"]["status"] == "down"
+
+
+def test_serve_refuses_bad_settings_with_a_message() -> None:
+    result = CliRunner().invoke(cli, ["serve"], env={"STAFFGRAPH_LOKET_URL": "ftp://nowhere"})
+    assert result.exit_code == 2
+    assert "STAFFGRAPH_LOKET_URL must be an http(s) URL" in result.output
+
+
+def test_schema_print_writes_the_sdl_of_the_snapshot() -> None:
+    """The SDL is the public contract: a change must be deliberate (regenerate with `make snapshot`)."""
+    result = CliRunner().invoke(cli, ["schema", "print"])
+    assert result.exit_code == 0
+    assert result.output == schema.as_str() + "\n"
+    assert result.output == SNAPSHOT.read_text(encoding="utf-8"), (
+        "the schema changed; if intended, run `make snapshot` and commit tests/snapshots/schema.graphql"
+    )
+
+
+def test_demo_says_which_port_is_taken() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(cli, ["demo", "--port", str(port)])
+    assert result.exit_code == 1
+    assert f"cannot listen on 127.0.0.1:{port}: Address already in use" in result.output

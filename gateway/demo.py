@@ -1,0 +1,148 @@
+"""``staffgraph demo``: the simulators and the gateway, two uvicorn servers in one event loop.
+
+One process is what a person trying the graph wants: one command, one Ctrl-C. Both
+sockets are bound before either server starts, so a taken port fails at once and the
+gateway's settings can name the simulators' real port even when it was picked free.
+The gateway holds the demo credentials (the Informat client, the ICTerGezocht key and
+the Onderwijsloket token, as design.md's operating contract says); Loket stays
+pass-through, so callers send alice's or bob's token. Both servers log through
+uvicorn's (process-wide) loggers, so the access log shows each GraphQL request next to
+the upstream calls it made — the batching is visible as it happens.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import socket
+from collections.abc import Callable, Iterator
+from datetime import date
+
+import uvicorn
+
+from gateway.secrets import Secret
+from gateway.settings import Settings
+
+LOOPBACK = "127.0.0.1"
+DEMO_LOKET_TOKENS = {"alice": "demo-loket-alice", "bob": "demo-loket-bob"}
+
+
+def demo_settings(simulators_url: str) -> Settings:
+    """Settings with every upstream at ``simulators_url`` and the demo's gateway-held credentials."""
+    base = simulators_url.rstrip("/")
+    return Settings(
+        loket_url=f"{base}/loket/v2",
+        loket_token_url=f"{base}/loket/token",
+        informat_url=f"{base}/informat",
+        informat_token_url=f"{base}/identity/connect/token",
+        ictergezocht_url=f"{base}/ictergezocht",
+        onderwijsloket_url=f"{base}/onderwijsloket",
+        informat_client_id="staffgraph-demo",
+        informat_client_secret=Secret("demo-secret"),
+        ictergezocht_api_key=Secret("demo-ictergezocht-key"),
+        onderwijsloket_token=Secret("demo-onderwijsloket-token"),
+    )
+
+
+def bind(host: str, port: int | None) -> socket.socket:
+    """A listening-ready TCP socket on ``host:port`` (a free port when ``port`` is None or 0)."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port or 0))
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+class _SharedLoopServer(uvicorn.Server):
+    """A uvicorn server that leaves signals to ``run_demo``: uvicorn's own handler would stop
+    only the server that installed it last."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
+
+
+def banner(gateway_url: str, simulators_url: str) -> list[str]:
+    return [
+        f"staffgraph demo: GraphiQL at {gateway_url}/graphql",
+        f"  simulated upstreams at {simulators_url} (call counts: {simulators_url}/_sim/calls)",
+        f"  health {gateway_url}/healthz, readiness {gateway_url}/readyz, metrics {gateway_url}/metrics",
+        "  Loket is pass-through: send 'Authorization: Bearer <token>' (GraphiQL has alice's filled in)",
+        *(f"    {user}: {token}" for user, token in DEMO_LOKET_TOKENS.items()),
+        "  Informat, ICTerGezocht and Onderwijsloket use the gateway's own demo credentials.",
+        "  Ctrl-C stops both.",
+    ]
+
+
+async def _serve_both(
+    servers: list[tuple[uvicorn.Server, socket.socket]], on_started: Callable[[], None]
+) -> None:
+    loop = asyncio.get_running_loop()
+
+    def stop() -> None:
+        for server, _ in servers:
+            server.should_exit = True
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop)
+    tasks = [asyncio.create_task(server.serve(sockets=[sock])) for server, sock in servers]
+    while not all(server.started for server, _ in servers):
+        if any(task.done() for task in tasks):
+            stop()
+            break
+        await asyncio.sleep(0.05)
+    else:
+        on_started()
+    await asyncio.gather(*tasks)
+
+
+def run_demo(
+    *,
+    host: str,
+    port: int,
+    simulators_port: int | None,
+    seed: int,
+    today: date,
+    log_level: str,
+    echo: Callable[[str], None],
+) -> None:
+    from gateway.app import create_app
+    from simulators.config import SimConfig
+    from simulators.harness import ResetLogFilter
+    from simulators.server import create_simulator_app
+
+    gateway_socket = bind(host, port)
+    try:
+        simulators_socket = bind(host, simulators_port)
+    except OSError:
+        gateway_socket.close()
+        raise
+    # bound to every interface (a container), the gateway still reaches the simulators on loopback
+    local = LOOPBACK if host in ("0.0.0.0", "") else host
+    simulators_url = f"http://{local}:{simulators_socket.getsockname()[1]}"
+    gateway_url = f"http://{local}:{gateway_socket.getsockname()[1]}"
+    logging.getLogger("uvicorn.error").addFilter(ResetLogFilter())
+    simulators = _SharedLoopServer(
+        uvicorn.Config(create_simulator_app(SimConfig(seed=seed, today=today)), log_level=log_level)
+    )
+    gateway = _SharedLoopServer(
+        uvicorn.Config(create_app(demo_settings(simulators_url), demo=True), log_level=log_level)
+    )
+
+    def started() -> None:
+        for line in banner(gateway_url, simulators_url):
+            echo(line)
+
+    try:
+        asyncio.run(_serve_both([(simulators, simulators_socket), (gateway, gateway_socket)], started))
+    finally:
+        gateway_socket.close()
+        simulators_socket.close()
+
+
+__all__ = ["DEMO_LOKET_TOKENS", "banner", "bind", "demo_settings", "run_demo"]
