@@ -8,7 +8,7 @@ from typing import Any
 import orjson
 import pytest
 
-from gateway.dialects.directus import filter_object, render_fields, render_filter, render_sort
+from gateway.dialects.directus import filter_object, related_ids, render_fields, render_filter, render_sort
 from gateway.dialects.filters import AllOf, AnyOf, Condition, Filter, Op
 from gateway.dialects.loket import OrderKey
 
@@ -57,6 +57,27 @@ C = Condition
                 ]
             },
         ),
+        (
+            AllOf((C(("credits",), Op.LTE, 240), C(("title",), Op.EQ, "Pabo"), C(("credits",), Op.GTE, 60))),
+            {"_and": [{"credits": {"_between": [60, 240]}}, {"title": {"_eq": "Pabo"}}]},
+        ),
+        (
+            AllOf(
+                (
+                    C(("date_created",), Op.GTE, date(2025, 1, 1)),
+                    C(("date_created",), Op.LTE, date(2025, 2, 1)),
+                )
+            ),
+            {"date_created": {"_between": ["2025-01-01", "2025-02-01"]}},
+        ),
+        (  # two lower bounds: no single range, rendered as they are
+            AllOf((C(("credits",), Op.GTE, 60), C(("credits",), Op.GTE, 30), C(("credits",), Op.LTE, 240))),
+            {"_and": [{"credits": {"_gte": 60}}, {"credits": {"_gte": 30}}, {"credits": {"_lte": 240}}]},
+        ),
+        (
+            C(("locations", "locations_id"), Op.IN, ("a", "b")),
+            {"locations": {"locations_id": {"_in": ["a", "b"]}}},
+        ),
     ],
 )
 def test_filter_object(tree: Filter, expected: dict[str, Any]) -> None:
@@ -75,3 +96,15 @@ def test_sort_and_fields() -> None:
     )
     with pytest.raises(ValueError, match="at least one field"):
         render_fields([])
+
+
+def test_related_ids_reads_junction_rows_and_expanded_items() -> None:
+    row = {
+        "locations": [
+            {"locations_id": "a"},
+            {"locations_id": {"id": "b", "city": "Ede"}},
+            {"locations_id": None},
+        ]
+    }
+    assert related_ids(row, "locations", "locations_id") == ["a", "b"]
+    assert related_ids({}, "locations", "locations_id") == []
