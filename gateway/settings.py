@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from datetime import date
 from pathlib import Path
 
 from gateway.exceptions import ConfigError
@@ -43,6 +44,14 @@ class Settings:
     ictergezocht_api_key: Secret | None = None
     ictergezocht_partner_key: Secret | None = None
     onderwijsloket_token: Secret | None = None
+    # Informat schools the gateway asks scopes for, each "number" or "number=name" (comma list in
+    # the env); empty means every scope the client may have, as the identity server decides.
+    informat_institutes: tuple[tuple[str, str | None], ...] = ()
+    # Most keys one DataLoader batch sends upstream at once (ids in one Loket filter, ...).
+    loader_batch_size: int = 50
+    # The day the gateway calls "today" (default periods, the current school year); None = the real
+    # date. STAFFGRAPH_TODAY=YYYY-MM-DD pins it, e.g. to the simulators' --today.
+    today: date | None = None
 
     # Upstreams that receive the caller's own `Authorization: Bearer` (comma list in the env).
     passthrough: tuple[str, ...] = ("loket",)
@@ -110,6 +119,9 @@ class Settings:
             ictergezocht_api_key=secret("ICTERGEZOCHT_API_KEY"),
             ictergezocht_partner_key=secret("ICTERGEZOCHT_PARTNER_KEY"),
             onderwijsloket_token=secret("ONDERWIJSLOKET_TOKEN"),
+            informat_institutes=_institutes(text("INFORMAT_INSTITUTES")),
+            loader_batch_size=int(number("LOADER_BATCH_SIZE", cls.loader_batch_size)),
+            today=_day(text("TODAY")),
             passthrough=passthrough,
             redis_url=text("REDIS_URL"),
             timeouts=UpstreamTimeouts(
@@ -118,3 +130,27 @@ class Settings:
             ),
             request_deadline=number("REQUEST_DEADLINE", cls.request_deadline),
         )
+
+
+def _institutes(raw: str | None) -> tuple[tuple[str, str | None], ...]:
+    """``"032912=Sint-Jozefscollege,047225"`` -> ``(("032912", "Sint-Jozefscollege"), ("047225", None))``."""
+    if raw is None:
+        return ()
+    found: list[tuple[str, str | None]] = []
+    for part in raw.split(","):
+        number, _, name = part.strip().partition("=")
+        if not number.strip():
+            continue
+        if not number.strip().isdigit():
+            raise ConfigError(f"{PREFIX}INFORMAT_INSTITUTES: '{number.strip()}' is not an institute number")
+        found.append((number.strip(), name.strip() or None))
+    return tuple(found)
+
+
+def _day(raw: str | None) -> date | None:
+    if raw is None:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise ConfigError(f"{PREFIX}TODAY must be a date (YYYY-MM-DD), got {raw!r}") from None

@@ -11,6 +11,8 @@ from strawberry.types import Info
 
 from gateway.context import Context
 from schema.node import FederatedNode, Source, make_node_id, ordered
+from schema.pagination import Connection, window
+from schema.person import Person, PersonFilter, PersonOrder
 
 
 @strawberry.federation.type(keys=["id"], description="A Dutch employer in Loket.nl.")
@@ -21,6 +23,19 @@ class Employer(FederatedNode):
     company_name: str
     chamber_of_commerce_number: str | None
     city: str | None
+
+    @strawberry.field(description="The employer's employees, filtered, ordered and paged by Loket.")
+    async def persons(
+        self,
+        info: Info[Context, None],
+        filter: PersonFilter | None = None,
+        order_by: list[PersonOrder] | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Person] | None:
+        from resolvers.loket import persons_page
+
+        return await persons_page(info.context, str(self.source_id), filter, order_by, window(first, after))
 
     @classmethod
     def from_loket(cls, row: dict[str, Any]) -> Employer:

@@ -7,6 +7,9 @@ from strawberry import relay
 from strawberry.tools import merge_types
 
 from gateway.graphql_errors import GatewayErrorFormatter
+from schema.mutation_jobs import JobsMutation
+from schema.mutation_people import PeopleMutation
+from schema.root_jobs import JobsQuery
 from schema.root_people import PeopleQuery
 
 
@@ -17,10 +20,12 @@ class NodeQuery:
     )
 
 
-Query = merge_types("Query", (NodeQuery, PeopleQuery))
+Query = merge_types("Query", (NodeQuery, PeopleQuery, JobsQuery))
+Mutation = merge_types("Mutation", (JobsMutation, PeopleMutation))
 
 schema = strawberry.federation.Schema(
     query=Query,
+    mutation=Mutation,
     federation_version="2.5",
     extensions=[GatewayErrorFormatter],
 )

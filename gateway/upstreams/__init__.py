@@ -7,9 +7,10 @@ from dataclasses import dataclass
 import httpx
 
 from gateway.settings import Settings
+from gateway.tokens import InformatTokens
 from gateway.upstreams.base import UpstreamClient
 from gateway.upstreams.ictergezocht import ICTerGezochtClient
-from gateway.upstreams.informat import InformatClient
+from gateway.upstreams.informat import InformatClient, InformatIdentityClient
 from gateway.upstreams.loket import LoketClient
 from gateway.upstreams.onderwijsloket import OnderwijsloketClient
 
@@ -20,6 +21,8 @@ class Upstreams:
     informat: InformatClient
     ictergezocht: ICTerGezochtClient
     onderwijsloket: OnderwijsloketClient
+    # the gateway's own Informat tokens (client credentials), shared by all requests
+    informat_tokens: InformatTokens
 
     def all(self) -> list[UpstreamClient]:
         return [self.loket, self.informat, self.ictergezocht, self.onderwijsloket]
@@ -27,6 +30,7 @@ class Upstreams:
     async def aclose(self) -> None:
         for client in self.all():
             await client.aclose()
+        await self.informat_tokens.aclose()
 
 
 def build_upstreams(settings: Settings, transport: httpx.AsyncBaseTransport | None = None) -> Upstreams:
@@ -38,6 +42,12 @@ def build_upstreams(settings: Settings, transport: httpx.AsyncBaseTransport | No
         ictergezocht=ICTerGezochtClient(settings.ictergezocht_url, timeouts=timeouts, transport=transport),
         onderwijsloket=OnderwijsloketClient(
             settings.onderwijsloket_url, timeouts=timeouts, transport=transport
+        ),
+        informat_tokens=InformatTokens(
+            InformatIdentityClient(settings.informat_token_url, timeouts=timeouts, transport=transport),
+            settings.informat_client_id,
+            settings.informat_client_secret,
+            tuple(number for number, _ in settings.informat_institutes),
         ),
     )
 

@@ -1,9 +1,263 @@
-"""The Informat Personeel client (school staff, assignments, interruptions)."""
+"""The Informat Personeel client (school staff, assignments, interruptions) and its identity server.
+
+Every API call sends ``Authorization: Bearer``, ``InstituteNo`` and ``Api-Version: 2``;
+the lists are bare JSON arrays for one institute and school year (``schoolyear`` is
+required by the document, so callers always pass one). Business-rule errors come as
+``{"errors": [{"Code": "BR007A", "Message": "..."}]}`` with 400 (BR) or 405 (MNA);
+``validation_fields`` turns their codes into the mutation input fields they concern.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
+import httpx
+
+from gateway.exceptions import (
+    UpstreamError,
+    UpstreamForbidden,
+    UpstreamUnauthenticated,
+    UpstreamValidationError,
+)
+from gateway.secrets import Secret
 from gateway.upstreams.base import UpstreamClient
+
+API_VERSION = "2"
+
+# BR/MNA code -> the GraphQL input field it is about (interruption, attachment, communication number).
+CODE_FIELDS = {
+    "BR001": "personId",
+    "BR002": "id",
+    "BR003A": "instituteNo",
+    "BR004A": "schoolYear",
+    "BR004B": "schoolYear",
+    "BR005A": "structure",
+    "BR005B": "structure",
+    "BR006A": "code",
+    "BR006B": "code",
+    "BR007A": "startDate",
+    "BR008A": "endDate",
+    "BR008B": "endDate",
+    "BR009": "remark",
+    "BR010": "doctorName",
+    "BR011": "doctorPhone",
+    "BR012A": "sender",
+    "BR012B": "sender",
+    "BR013": "structure",
+    "BR014": "personId",
+    "BR015": "attachmentId",
+    "BR016A": "filename",
+    "BR016B": "filename",
+    "BR016C": "filename",
+    "BR017A": "contentBase64",
+    "BR017B": "contentBase64",
+    "BR018": "interruptionId",
+    "BR019": "attachmentId",
+    "BR020": "kind",
+    "BR021": "type",
+    "BR022": "number",
+    "BR023": "number",
+    "BR024": "personId",
+    "BR025": "type",
+    "BR026": "number",
+    "BR027": "id",
+    "BR028": "id",
+    "MNA001": "schoolYear",
+    "MNA002": "personId",
+    "MNA003": "id",
+    "MNA004": "id",
+    "MNA005": "startDate",
+    "MNA006": "startDate",
+    "MNA007": "attachmentId",
+    "MNA008": "id",
+    "MNA009": "id",
+    "MNA010": "id",
+    "MNA011": "id",
+}
+
+
+def _errors(response: httpx.Response) -> list[tuple[str, str]]:
+    try:
+        body = response.json()
+    except ValueError:
+        return []
+    entries = body.get("errors") if isinstance(body, dict) else None
+    if not isinstance(entries, list):
+        return []
+    return [
+        (str(entry.get("Code")), str(entry.get("Message") or ""))
+        for entry in entries
+        if isinstance(entry, dict) and entry.get("Code")
+    ]
 
 
 class InformatClient(UpstreamClient):
     name = "informat"
+
+    def headers(self, token: Secret, institute: str) -> dict[str, str]:
+        return {**self.bearer(token), "InstituteNo": institute, "Api-Version": API_VERSION}
+
+    def status_error(self, response: httpx.Response, where: str) -> UpstreamError:
+        """MNA rules answer 405 with the same body as BR rules: both are input the upstream refused."""
+        if response.status_code == 405 and _errors(response):
+            return UpstreamValidationError(
+                f"{self.name} refused {where}: {self.summarise(response)}",
+                upstream=self.name,
+                status=405,
+                fields=self.validation_fields(response),
+            )
+        return super().status_error(response, where)
+
+    def validation_fields(self, response: httpx.Response) -> dict[str, str]:
+        fields: dict[str, str] = {}
+        for code, text in _errors(response):
+            field = CODE_FIELDS.get(code, "input")
+            fields[field] = f"{fields[field]}; {code}: {text}" if field in fields else f"{code}: {text}"
+        return fields
+
+    def summarise(self, response: httpx.Response) -> str:
+        found = _errors(response)
+        if not found:
+            return f"status {response.status_code}"
+        return "; ".join(f"{code} {text}" for code, text in found[:3])
+
+    async def _list(
+        self, token: Secret, institute: str, path: str, template: str, params: dict[str, str]
+    ) -> list[dict[str, Any]]:
+        body = await self.json(
+            "GET", path, template=template, params=params, headers=self.headers(token, institute)
+        )
+        return [row for row in body if isinstance(row, dict)] if isinstance(body, list) else []
+
+    async def employees(self, token: Secret, institute: str, params: dict[str, str]) -> list[dict[str, Any]]:
+        """``GET /employees`` (version 2): the staff of one school year."""
+        return await self._list(token, institute, "/employees", "/employees", params)
+
+    async def employee(
+        self, token: Secret, institute: str, person_id: str, params: dict[str, str]
+    ) -> dict[str, Any]:
+        body = await self.json(
+            "GET",
+            f"/employees/{person_id}",
+            template="/employees/{personId}",
+            params=params,
+            headers=self.headers(token, institute),
+        )
+        return body if isinstance(body, dict) else {}
+
+    async def assignments(
+        self, token: Secret, institute: str, params: dict[str, str]
+    ) -> list[dict[str, Any]]:
+        """``GET /employees/assignments``: every assignment of the school year, for all staff at once."""
+        return await self._list(token, institute, "/employees/assignments", "/employees/assignments", params)
+
+    async def interruptions(
+        self, token: Secret, institute: str, params: dict[str, str]
+    ) -> list[dict[str, Any]]:
+        """``GET /employees/interruptions``: every interruption overlapping the school year."""
+        return await self._list(
+            token, institute, "/employees/interruptions", "/employees/interruptions", params
+        )
+
+    async def put_interruption(
+        self, token: Secret, institute: str, person_id: str, interruption_id: str, body: dict[str, Any]
+    ) -> None:
+        await self.request(
+            "PUT",
+            f"/employees/{person_id}/interruptions/{interruption_id}",
+            template="/employees/{personId}/interruptions/{interruptionId}",
+            json=body,
+            headers=self.headers(token, institute),
+        )
+
+    async def delete_interruption(self, token: Secret, institute: str, interruption_id: str) -> None:
+        await self.request(
+            "DELETE",
+            f"/employees/interruptions/{interruption_id}",
+            template="/employees/interruptions/{interruptionId}",
+            headers=self.headers(token, institute),
+        )
+
+    async def put_attachment(
+        self, token: Secret, institute: str, interruption_id: str, attachment_id: str, body: dict[str, Any]
+    ) -> None:
+        await self.request(
+            "PUT",
+            f"/employees/interruptions/{interruption_id}/attachments/{attachment_id}",
+            template="/employees/interruptions/{interruptionId}/attachments/{attachmentId}",
+            json=body,
+            headers=self.headers(token, institute),
+        )
+
+    async def delete_attachment(
+        self, token: Secret, institute: str, interruption_id: str, attachment_id: str
+    ) -> None:
+        await self.request(
+            "DELETE",
+            f"/employees/interruptions/{interruption_id}/attachments/{attachment_id}",
+            template="/employees/interruptions/{interruptionId}/attachments/{attachmentId}",
+            headers=self.headers(token, institute),
+        )
+
+    async def put_communication_number(
+        self, token: Secret, institute: str, person_id: str, body: dict[str, Any]
+    ) -> str:
+        """Adds (or, with ``id`` in the body, updates) a number; the answer is its id as a JSON string."""
+        answer = await self.json(
+            "PUT",
+            f"/employees/{person_id}/communication-number",
+            template="/employees/{personId}/communication-number",
+            json=body,
+            headers=self.headers(token, institute),
+        )
+        return str(answer)
+
+    async def delete_communication_number(
+        self, token: Secret, institute: str, person_id: str, number_id: str
+    ) -> None:
+        await self.request(
+            "DELETE",
+            f"/employees/{person_id}/communication-number/{number_id}",
+            template="/employees/{personId}/communication-number/{communicationNoId}",
+            headers=self.headers(token, institute),
+        )
+
+
+class InformatIdentityClient(UpstreamClient):
+    """The identity server's token endpoint (client-credentials grant); errors count as Informat's.
+
+    IdentityServer answers every failure 400 ``{"error": ...}``: a refused client is the
+    gateway's credential being rejected (UNAUTHENTICATED), a refused scope is FORBIDDEN.
+    """
+
+    name = "informat"
+
+    def status_error(self, response: httpx.Response, where: str) -> UpstreamError:
+        try:
+            error = response.json().get("error")
+        except (ValueError, AttributeError):
+            error = None
+        status = response.status_code
+        if error == "invalid_client" or status == 401:
+            return UpstreamUnauthenticated(
+                f"the identity server refused the gateway's Informat client ({where})",
+                upstream=self.name,
+                status=status,
+            )
+        if error in ("invalid_scope", "unauthorized_client"):
+            return UpstreamForbidden(
+                f"the identity server refused the requested Informat scopes ({error})",
+                upstream=self.name,
+                status=status,
+            )
+        return super().status_error(response, where)
+
+    async def client_credentials(self, client_id: str, secret: Secret, scopes: list[str]) -> dict[str, Any]:
+        form = {"grant_type": "client_credentials", "client_id": client_id, "client_secret": secret.reveal()}
+        if scopes:
+            form["scope"] = " ".join(scopes)
+        # the absolute URL: httpx would add a trailing slash to a base URL used as is
+        body = await self.json("POST", self.base_url, template="/connect/token", data=form)
+        if not isinstance(body, dict) or not body.get("access_token"):
+            raise UpstreamError("the identity server answered without an access token", upstream=self.name)
+        return body
