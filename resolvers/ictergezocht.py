@@ -17,14 +17,13 @@ from datetime import date
 from typing import Any
 
 from gateway.context import Context
+from gateway.dialects.evaluate import matches, row_lookup, sort_records, value_at
 from gateway.dialects.filters import Filter
 from gateway.dialects.ictergezocht import (
     MAX_LIMIT,
     PageRequest,
     Period,
-    matches,
     page_requests,
-    sort_rows,
     split_period,
 )
 from gateway.dialects.loket import OrderKey
@@ -73,13 +72,13 @@ async def _scanned_page(
     enough = win.offset + win.limit + 1  # one more than the page: tells whether a next page exists
     found: list[Row] = []
     while True:
-        found.extend(item for item in page.items if matches(rest, item))
+        found.extend(item for item in page.items if matches(rest, row_lookup(item)))
         if page.next is None or (not order and len(found) >= enough):
             break
         page = await loader.load((page.next, period))
     complete = page.next is None
     if order:
-        found = sort_rows(found, order)
+        found = sort_records(found, order, value_at)
     chosen = found[win.offset : win.offset + win.limit]
     return build_connection(
         [Vacancy.from_insight(row) for row in chosen],

@@ -18,8 +18,9 @@ from typing import Any, TypeVar
 from strawberry import relay
 
 from gateway.context import Context
+from gateway.dialects.evaluate import matches, sort_records
 from gateway.dialects.filters import Filter
-from gateway.dialects.informat import SchoolYear, current_school_year, matches, sort_records
+from gateway.dialects.informat import SchoolYear, current_school_year
 from gateway.dialects.loket import OrderKey
 from gateway.exceptions import InputError, UpstreamBadResponse
 from gateway.tokens import jwt_institutes

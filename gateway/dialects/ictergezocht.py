@@ -3,20 +3,19 @@
 A GraphQL page of ``first`` items starting at ``offset`` becomes the fewest upstream
 requests that cover it, each asking for no more than the upstream's fixed limit of 50.
 The API selects vacancies by publish period only (``startDate``/``endDate``), and cannot
-sort: ``split_period`` takes what it can select out of a filter tree, ``matches`` and
-``sort_rows`` apply the rest to the fetched items in the gateway.
+sort: ``split_period`` takes what it can select out of a filter tree; ``gateway.dialects.evaluate``
+applies the rest to the fetched items in the gateway.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
-from gateway.dialects.filters import AllOf, Condition, Filter, Op, Scalar, all_of
-from gateway.dialects.loket import OrderKey
+from gateway.dialects.filters import AllOf, Condition, Filter, Op, all_of
 
 MAX_LIMIT = 50
 R = TypeVar("R", bound=Mapping[str, Any])
@@ -97,7 +96,7 @@ def split_period(tree: Filter | None) -> tuple[Period, Filter | None]:
     ``GET /vacancy/insight`` selects only by publish date (``startDate``/``endDate``), so
     ``publishDate`` conditions ANDed at the top level (``eq``/``gt``/``gte``/``lt``/``lte``)
     become the period; every other condition (and a ``publishDate`` inside an ``or``)
-    is returned to be evaluated by ``matches`` on the fetched rows, never dropped.
+    is returned to be evaluated by ``evaluate.matches`` on the fetched rows, never dropped.
     """
     parts = tree.parts if isinstance(tree, AllOf) else (() if tree is None else (tree,))
     start: date | None = None
@@ -118,84 +117,3 @@ def split_period(tree: Filter | None) -> tuple[Period, Filter | None]:
         if high is not None:
             end = high if end is None else min(end, high)
     return Period(start, end), all_of(rest)
-
-
-def _value(row: Mapping[str, Any], path: tuple[str, ...]) -> Any:
-    value: Any = row
-    for segment in path:
-        if not isinstance(value, Mapping):
-            return None
-        value = value.get(segment)
-    return value
-
-
-def _comparable(actual: Any, wanted: Scalar) -> tuple[Any, Any]:
-    """Row values are JSON: ISO date strings are compared as dates when the condition holds a date."""
-    if isinstance(wanted, date) and not isinstance(wanted, datetime) and isinstance(actual, str):
-        try:
-            return date.fromisoformat(actual[:10]), wanted
-        except ValueError:
-            return actual, wanted
-    return actual, wanted
-
-
-def _holds(condition: Condition, row: Mapping[str, Any]) -> bool:
-    actual = _value(row, condition.path)
-    op, wanted = condition.op, condition.value
-    if op is Op.IS_NULL:
-        return (actual is None) is bool(wanted)
-    if op is Op.IN:
-        assert isinstance(wanted, tuple)
-        return any(_holds(Condition(condition.path, Op.EQ, item), row) for item in wanted)
-    assert not isinstance(wanted, tuple)
-    if wanted is None:
-        return (actual is None) is (op is Op.EQ) if op in (Op.EQ, Op.NE) else False
-    if actual is None:
-        return op is Op.NE
-    if op is Op.CONTAINS:
-        return str(wanted).casefold() in str(actual).casefold()
-    left, right = _comparable(actual, wanted)
-    try:
-        return bool(_COMPARE[op](left, right))
-    except TypeError:
-        return False
-
-
-_COMPARE: dict[Op, Callable[[Any, Any], bool]] = {
-    Op.EQ: lambda a, b: a == b,
-    Op.NE: lambda a, b: a != b,
-    Op.GT: lambda a, b: a > b,
-    Op.GTE: lambda a, b: a >= b,
-    Op.LT: lambda a, b: a < b,
-    Op.LTE: lambda a, b: a <= b,
-}
-
-
-def matches(tree: Filter | None, row: Mapping[str, Any]) -> bool:
-    """Whether an insight item satisfies ``tree`` (the part ICTerGezocht cannot select)."""
-    if tree is None:
-        return True
-    if isinstance(tree, Condition):
-        return _holds(tree, row)
-    if isinstance(tree, AllOf):
-        return all(matches(part, row) for part in tree.parts)
-    return any(matches(part, row) for part in tree.parts)
-
-
-def _sort_value(path: tuple[str, ...]) -> Callable[[Mapping[str, Any]], Any]:
-    def value(row: Mapping[str, Any]) -> Any:
-        found = _value(row, path)
-        return found.casefold() if isinstance(found, str) else found
-
-    return value
-
-
-def sort_rows(rows: Sequence[R], keys: Sequence[OrderKey]) -> list[R]:
-    """Insight items ordered by ``keys`` (ICTerGezocht cannot sort); missing values last, stable."""
-    ordered = list(rows)
-    for key in reversed(keys):
-        present = [row for row in ordered if _value(row, key.path) is not None]
-        missing = [row for row in ordered if _value(row, key.path) is None]
-        present.sort(key=_sort_value(key.path), reverse=key.descending)
-        ordered = present + missing
-    return ordered

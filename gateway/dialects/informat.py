@@ -9,14 +9,10 @@ Informat selects data per school year (``schoolyear=2023-24``; a bare ``2023`` m
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import Enum
 from typing import Any, TypeVar
-
-from gateway.dialects.filters import AllOf, AnyOf, Filter, Op
-from gateway.dialects.loket import OrderKey
 
 R = TypeVar("R")
 
@@ -98,76 +94,3 @@ def current_school_year(today: date) -> SchoolYear:
 
 
 Lookup = Callable[[tuple[str, ...]], Any]
-
-
-def matches(tree: Filter | None, lookup: Lookup) -> bool:
-    """Whether a record passes ``tree``, evaluated in the gateway.
-
-    Informat's lists take no filter at all (only school year and structure), so every
-    ``PersonFilter``/``EmploymentFilter``/``AbsenceFilter`` condition on Informat data is
-    applied here after the bulk fetch, with the semantics of the neutral tree: ``contains``
-    ignores case, ``ne`` keeps records without a value, comparisons skip them, and a list
-    value (a person's emails) matches when any element does.
-    """
-    if tree is None:
-        return True
-    if isinstance(tree, AllOf):
-        return all(matches(part, lookup) for part in tree.parts)
-    if isinstance(tree, AnyOf):
-        return any(matches(part, lookup) for part in tree.parts)
-    value = lookup(tree.path)
-    if tree.op is Op.IS_NULL:
-        return (value is None or value == []) is tree.value
-    if isinstance(value, list | tuple):
-        if tree.op is Op.NE:
-            return all(_compare(item, Op.NE, tree.value) for item in value)
-        return any(_compare(item, tree.op, tree.value) for item in value)
-    return _compare(value, tree.op, tree.value)
-
-
-def _compare(value: Any, op: Op, wanted: Any) -> bool:
-    if op is Op.EQ:
-        return bool(value == wanted)
-    if op is Op.NE:
-        return bool(value != wanted)
-    if op is Op.IN:
-        return value in wanted
-    if value is None or wanted is None:
-        return False
-    if op is Op.CONTAINS:
-        return str(wanted).lower() in str(value).lower()
-    try:
-        if op is Op.GT:
-            return bool(value > wanted)
-        if op is Op.GTE:
-            return bool(value >= wanted)
-        if op is Op.LT:
-            return bool(value < wanted)
-        return bool(value <= wanted)
-    except TypeError:
-        return False
-
-
-def sort_key(value: Any) -> tuple[int, Any]:
-    """Sorts ``None`` last and text without regard to case, as Informat's own listings do."""
-    if value is None:
-        return (1, "")
-    if isinstance(value, Enum):
-        value = value.value
-    if isinstance(value, str):
-        return (0, value.casefold())
-    return (0, value)
-
-
-def sort_records(
-    records: list[R], keys: Sequence[OrderKey], lookup: Callable[[R, tuple[str, ...]], Any]
-) -> list[R]:
-    """``records`` ordered by ``keys`` (first key first), applied in the gateway; stable, and records
-    without a value come last in either direction."""
-    ordered = list(records)
-    for key in reversed(keys):
-        present = [r for r in ordered if lookup(r, key.path) is not None]
-        missing = [r for r in ordered if lookup(r, key.path) is None]
-        present.sort(key=lambda record: sort_key(lookup(record, key.path)), reverse=key.descending)
-        ordered = present + missing
-    return ordered

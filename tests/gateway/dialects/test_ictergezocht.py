@@ -6,14 +6,13 @@ from datetime import date
 
 import pytest
 
+from gateway.dialects.evaluate import matches, row_lookup, sort_records, value_at
 from gateway.dialects.filters import AllOf, AnyOf, Condition, Filter, Op
 from gateway.dialects.ictergezocht import (
     PageRequest,
     Period,
-    matches,
     page_of_link,
     page_requests,
-    sort_rows,
     split_period,
 )
 from gateway.dialects.loket import OrderKey
@@ -122,7 +121,7 @@ ROW = {
     ],
 )
 def test_matches(tree: Filter | None, expected: bool) -> None:
-    assert matches(tree, ROW) is expected
+    assert matches(tree, row_lookup(ROW)) is expected
 
 
 def test_sort_rows_is_stable_ignores_case_and_puts_missing_last() -> None:
@@ -133,6 +132,6 @@ def test_sort_rows_is_stable_ignores_case_and_puts_missing_last() -> None:
         {"id": 4, "city": "Breda", "clicks": 3},
     ]
     by = [OrderKey(("city",)), OrderKey(("clicks",), descending=True)]
-    assert [row["id"] for row in sort_rows(rows, by)] == [2, 4, 3, 1]
-    assert [row["id"] for row in sort_rows(rows, [OrderKey(("clicks",), True)])] == [3, 1, 4, 2]
-    assert sort_rows(rows, []) == rows
+    assert [row["id"] for row in sort_records(rows, by, value_at)] == [2, 4, 3, 1]
+    assert [row["id"] for row in sort_records(rows, [OrderKey(("clicks",), True)], value_at)] == [3, 1, 4, 2]
+    assert sort_records(rows, [], value_at) == rows

@@ -43,8 +43,9 @@ def test_school_year_bounds_and_label() -> None:
 
 # ---- filters and orderings the gateway applies to Informat's (and Loket's unfilterable) lists ----
 
+from gateway.dialects.evaluate import matches, sort_records  # noqa: E402
 from gateway.dialects.filters import AllOf, AnyOf, Condition, Op  # noqa: E402
-from gateway.dialects.informat import current_school_year, matches, sort_records  # noqa: E402
+from gateway.dialects.informat import current_school_year  # noqa: E402
 from gateway.dialects.loket import OrderKey  # noqa: E402
 
 RECORD = {
