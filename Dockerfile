@@ -11,6 +11,7 @@ COPY simulators simulators
 RUN pip install --no-cache-dir . && useradd --create-home staffgraph
 USER staffgraph
 
-EXPOSE 9100
-# Inside a container the simulators must listen on all interfaces to be reachable.
-CMD ["staffgraph", "simulators", "--host", "0.0.0.0", "--port", "9100"]
+EXPOSE 8000
+# The demo (gateway + simulators, GraphiQL at /graphql). Inside a container it must listen on all
+# interfaces to be reachable; for production run `staffgraph serve` with STAFFGRAPH_* settings.
+CMD ["staffgraph", "demo", "--host", "0.0.0.0", "--port", "8000"]

@@ -43,7 +43,17 @@ def demo_settings(simulators_url: str) -> Settings:
         informat_client_secret=Secret("demo-secret"),
         ictergezocht_api_key=Secret("demo-ictergezocht-key"),
         onderwijsloket_token=Secret("demo-onderwijsloket-token"),
+        informat_institutes=_demo_institutes(),
     )
+
+
+def _demo_institutes() -> tuple[tuple[str, str | None], ...]:
+    """The schools the demo client may open, with the names the simulator gives them (the
+    Informat API has no endpoint that names a school, so a deployment configures them)."""
+    from simulators.informat.catalog import INSTITUTES_BY_NUMBER
+    from simulators.informat.staffing import DEMO_INSTITUTES
+
+    return tuple((number, INSTITUTES_BY_NUMBER[number].name) for number in DEMO_INSTITUTES)
 
 
 def bind(host: str, port: int | None) -> socket.socket:

@@ -79,14 +79,14 @@ class Settings:
                     raise ConfigError(f"{PREFIX}{name}_FILE: {path} is empty")
             return Secret(direct) if direct else None
 
-        def number(name: str, default: float) -> float:
+        def number(name: str, default: float, kind: str = "a number of seconds") -> float:
             raw = text(name)
             if raw is None:
                 return default
             try:
-                value = float(raw)
+                value = float(raw) if kind != "a whole number" else int(raw)
             except ValueError:
-                raise ConfigError(f"{PREFIX}{name} must be a number of seconds, got {raw!r}") from None
+                raise ConfigError(f"{PREFIX}{name} must be {kind}, got {raw!r}") from None
             if value <= 0:
                 raise ConfigError(f"{PREFIX}{name} must be positive, got {raw!r}")
             return value
@@ -120,7 +120,7 @@ class Settings:
             ictergezocht_partner_key=secret("ICTERGEZOCHT_PARTNER_KEY"),
             onderwijsloket_token=secret("ONDERWIJSLOKET_TOKEN"),
             informat_institutes=_institutes(text("INFORMAT_INSTITUTES")),
-            loader_batch_size=int(number("LOADER_BATCH_SIZE", cls.loader_batch_size)),
+            loader_batch_size=int(number("LOADER_BATCH_SIZE", cls.loader_batch_size, "a whole number")),
             today=_day(text("TODAY")),
             passthrough=passthrough,
             redis_url=text("REDIS_URL"),

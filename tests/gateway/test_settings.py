@@ -43,7 +43,10 @@ def test_urls_secrets_and_numbers_are_read_and_secrets_stay_hidden(tmp_path: Pat
     ("env", "message"),
     [
         ({"STAFFGRAPH_LOKET_URL": "ftp://x"}, "STAFFGRAPH_LOKET_URL must be an http"),
-        ({"STAFFGRAPH_READ_TIMEOUT": "soon"}, "STAFFGRAPH_READ_TIMEOUT must be a number"),
+        ({"STAFFGRAPH_READ_TIMEOUT": "soon"}, "STAFFGRAPH_READ_TIMEOUT must be a number of seconds"),
+        ({"STAFFGRAPH_LOADER_BATCH_SIZE": "2.5"}, "STAFFGRAPH_LOADER_BATCH_SIZE must be a whole number"),
+        ({"STAFFGRAPH_LOADER_BATCH_SIZE": "0"}, "STAFFGRAPH_LOADER_BATCH_SIZE must be positive"),
+        ({"STAFFGRAPH_TODAY": "tomorrow"}, "STAFFGRAPH_TODAY"),
         ({"STAFFGRAPH_REQUEST_DEADLINE": "-1"}, "STAFFGRAPH_REQUEST_DEADLINE must be positive"),
         ({"STAFFGRAPH_PASSTHROUGH": "loket,payroll"}, "unknown upstream"),
         ({"STAFFGRAPH_ONDERWIJSLOKET_TOKEN_FILE": "/nonexistent/token"}, "cannot read /nonexistent/token"),
