@@ -6,7 +6,7 @@
     ├── ConfigError                 settings that cannot work (missing URL, unreadable secret file)
     ├── InputError                  bad user input, caught before any upstream call (BAD_USER_INPUT)
     └── UpstreamError               anything an upstream did; carries ``upstream`` and ``status``
-        ├── UpstreamTimeout         connect/read timeout or the request deadline passed (UPSTREAM_TIMEOUT)
+        ├── UpstreamTimeout         connect or read timeout (UPSTREAM_TIMEOUT)
         ├── UpstreamUnavailable     connection refused/reset, 5xx, circuit open (UPSTREAM_UNAVAILABLE)
         ├── UpstreamRateLimited     429 or the gateway's own budget spent (UPSTREAM_RATE_LIMITED)
         ├── UpstreamBadResponse     malformed JSON, wrong content type, bad shape (UPSTREAM_BAD_RESPONSE)

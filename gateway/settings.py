@@ -55,10 +55,7 @@ class Settings:
 
     # Upstreams that receive the caller's own `Authorization: Bearer` (comma list in the env).
     passthrough: tuple[str, ...] = ("loket",)
-    redis_url: str | None = None
     timeouts: UpstreamTimeouts = DEFAULT_TIMEOUTS
-    # Overall budget for one GraphQL request; fields still waiting after it get UPSTREAM_TIMEOUT.
-    request_deadline: float = 10.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
@@ -93,7 +90,7 @@ class Settings:
 
         urls = {}
         for field in fields(cls):
-            if field.name.endswith("_url") and field.name != "redis_url":
+            if field.name.endswith("_url"):
                 value = text(field.name.upper())
                 if value is not None:
                     if not value.startswith(("http://", "https://")):
@@ -123,12 +120,10 @@ class Settings:
             loader_batch_size=int(number("LOADER_BATCH_SIZE", cls.loader_batch_size, "a whole number")),
             today=_day(text("TODAY")),
             passthrough=passthrough,
-            redis_url=text("REDIS_URL"),
             timeouts=UpstreamTimeouts(
                 connect=number("CONNECT_TIMEOUT", DEFAULT_TIMEOUTS.connect),
                 read=number("READ_TIMEOUT", DEFAULT_TIMEOUTS.read),
             ),
-            request_deadline=number("REQUEST_DEADLINE", cls.request_deadline),
         )
 
 

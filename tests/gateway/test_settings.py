@@ -47,7 +47,7 @@ def test_urls_secrets_and_numbers_are_read_and_secrets_stay_hidden(tmp_path: Pat
         ({"STAFFGRAPH_LOADER_BATCH_SIZE": "2.5"}, "STAFFGRAPH_LOADER_BATCH_SIZE must be a whole number"),
         ({"STAFFGRAPH_LOADER_BATCH_SIZE": "0"}, "STAFFGRAPH_LOADER_BATCH_SIZE must be positive"),
         ({"STAFFGRAPH_TODAY": "tomorrow"}, "STAFFGRAPH_TODAY"),
-        ({"STAFFGRAPH_REQUEST_DEADLINE": "-1"}, "STAFFGRAPH_REQUEST_DEADLINE must be positive"),
+        ({"STAFFGRAPH_CONNECT_TIMEOUT": "-1"}, "STAFFGRAPH_CONNECT_TIMEOUT must be positive"),
         ({"STAFFGRAPH_PASSTHROUGH": "loket,payroll"}, "unknown upstream"),
         ({"STAFFGRAPH_ONDERWIJSLOKET_TOKEN_FILE": "/nonexistent/token"}, "cannot read /nonexistent/token"),
         (
