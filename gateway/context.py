@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, TypeVar
 
 from gateway.auth import OVERRIDE_HEADERS, RequestCredentials
@@ -28,6 +29,10 @@ class Context:
     upstreams: Upstreams
     request_id: str = field(default_factory=lambda: uuid.uuid4().hex)
     _loaders: dict[Callable[..., Any], Any] = field(default_factory=dict, repr=False)
+
+    def today(self) -> date:
+        """The gateway's "today" (``STAFFGRAPH_TODAY`` pins it): default periods, the current school year."""
+        return self.settings.today or date.today()
 
     def credential(self, upstream: str) -> Secret:
         """The token to send to ``upstream``: the caller's, else the gateway's own; none is

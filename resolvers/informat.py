@@ -3,26 +3,21 @@
 Informat filters nothing but school year and structure, so ``PersonFilter``,
 ``EmploymentFilter``, ``AbsenceFilter`` and every ``orderBy`` are applied here, after the
 bulk fetch of a whole school (one call per list, see ``resolvers.loaders.informat``);
-paging is a slice of the filtered list, and ``totalCount`` is its length. The same
-helper (``local_page``) pages the lists Loket cannot filter (employments, absences).
+paging is a slice of the filtered list, and ``totalCount`` is its length. Paging of
+lists held in full is ``resolvers.local.local_page``.
 """
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
 from enum import Enum
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from strawberry import relay
 
 from gateway.context import Context
-from gateway.dialects.evaluate import matches, sort_records
-from gateway.dialects.filters import Filter
 from gateway.dialects.informat import SchoolYear, current_school_year
-from gateway.dialects.loket import OrderKey
-from gateway.exceptions import InputError, UpstreamBadResponse
 from gateway.tokens import jwt_institutes
 from resolvers.loaders.informat import (
     AssignmentsLoader,
@@ -30,13 +25,13 @@ from resolvers.loaders.informat import (
     InterruptionsLoader,
     StaffLoader,
     informat_token,
-    with_informat_token,
 )
+from resolvers.local import check_period, local_page, overlaps
 from schema.absence import ABSENCE_PATHS, Absence, AbsenceFilter, AbsenceOrder, absence_key
 from schema.employment import EMPLOYMENT_PATHS, Employment, EmploymentFilter, EmploymentOrder, employment_key
 from schema.filters import filter_tree, order_keys
 from schema.institute import Institute
-from schema.node import Source, decode_global_id, make_node_id, split_node_id
+from schema.node import Source, decode_global_id, split_node_id
 from schema.pagination import Connection, Window, build_connection
 from schema.person import GATEWAY_PERSON_PATHS, Owner, Person, PersonFilter, PersonOrder, person_key
 
@@ -44,41 +39,9 @@ N = TypeVar("N", bound=relay.Node)
 E = TypeVar("E", bound=Enum)
 
 
-def today(context: Context) -> date:
-    return context.settings.today or date.today()
-
-
 def school_year(context: Context, given: SchoolYear | None) -> SchoolYear:
     """The year asked for, else the current one (1 September - 31 August) by the gateway's today."""
-    return given or current_school_year(today(context))
-
-
-def _attribute(record: Any, path: tuple[str, ...]) -> Any:
-    return getattr(record, path[0], None)
-
-
-def _lookup(record: Any) -> Callable[[tuple[str, ...]], Any]:
-    return lambda path: _attribute(record, path)
-
-
-def local_page(
-    records: Sequence[N], tree: Filter | None, order: list[OrderKey], win: Window
-) -> Connection[N]:
-    """Filter, order and page records the gateway holds in full."""
-    kept = [record for record in records if matches(tree, _lookup(record))]
-    kept = sort_records(kept, order, _attribute)
-    return build_connection(kept[win.offset : win.offset + win.limit], win, len(kept))
-
-
-def overlaps(record: Absence, first: date | None, last: date | None) -> bool:
-    if first is not None and record.end_date is not None and record.end_date < first:
-        return False
-    return not (last is not None and record.start_date is not None and record.start_date > last)
-
-
-def check_period(first: date | None, last: date | None) -> None:
-    if first is not None and last is not None and last < first:
-        raise InputError("'to' may not be before 'from'", argument="to")
+    return given or current_school_year(context.today())
 
 
 async def staff_page(
@@ -265,122 +228,3 @@ def institute_argument(value: str, argument: str = "instituteNo") -> str:
     node_id = decode_global_id(text, type_name="Institute", argument=argument)
     _, (number,) = split_node_id(node_id, sources=[Source.INFORMAT], parts=1, argument=argument)
     return number
-
-
-# ---- writes: interruptions, their attachments, communication numbers ----
-
-
-def informat_person(value: str, argument: str = "personId") -> tuple[str, str]:
-    """``(institute, personId)`` from an Informat ``Person`` global id."""
-    node_id = decode_global_id(value, type_name="Person", argument=argument)
-    _, (institute, person_id) = split_node_id(node_id, sources=[Source.INFORMAT], parts=2, argument=argument)
-    return institute, person_id
-
-
-def informat_interruption(value: str, argument: str = "id") -> tuple[str, int, str, str]:
-    """``(institute, year, personId, interruptionId)`` from an Informat ``Absence`` global id."""
-    node_id = decode_global_id(value, type_name="Absence", argument=argument)
-    _, (institute, year, person_id, ident) = split_node_id(
-        node_id, sources=[Source.INFORMAT], parts=4, argument=argument
-    )
-    if not year.isdigit():
-        raise InputError(f"'{argument}' is not an id of this type", argument=argument)
-    return institute, int(year), person_id, ident
-
-
-async def create_interruption(context: Context, values: dict[str, Any]) -> Absence:
-    """PUT a new interruption (the gateway picks its id), then read it back from the school year's list."""
-    institute, person_id = informat_person(values["person_id"])
-    start, end = values["start_date"], values["end_date"]
-    if end < start:
-        raise InputError("'endDate' may not be before 'startDate'", argument="endDate")
-    year: SchoolYear = values["school_year"] or SchoolYear.holding(start)
-    ident = str(uuid.uuid4())
-    body = {
-        "instelnr": institute,
-        "schooljaar": year.label,
-        "hfd": values["structure"],
-        "code": values["code"],
-        "begindatum": start.isoformat(),
-        "einddatum": end.isoformat(),
-        "opmerking": values["remark"],
-        "naamGeneesheer": values["doctor_name"],
-        "telefoonGeneesheer": values["doctor_phone"],
-        "magWoonstVerlaten": values["may_leave_home"],
-        "afzender": values["sender"],
-        "ziekteverlofZonderBezoldiging": values["unpaid"],
-    }
-    client = context.upstreams.informat
-    await with_informat_token(
-        context, lambda token: client.put_interruption(token, institute, person_id, ident, body)
-    )
-    context.loader(InterruptionsLoader).clear((institute, year))
-    found = await absences_by_node_id(
-        context, [make_node_id(Source.INFORMAT, institute, str(year.start_year), person_id, ident)]
-    )
-    if not found:
-        raise UpstreamBadResponse(
-            "informat accepted the interruption but does not list it", upstream="informat"
-        )
-    return next(iter(found.values()))
-
-
-async def delete_interruption(context: Context, value: str) -> str:
-    institute, year, _, ident = informat_interruption(value)
-    client = context.upstreams.informat
-    await with_informat_token(context, lambda token: client.delete_interruption(token, institute, ident))
-    context.loader(InterruptionsLoader).clear((institute, SchoolYear(year)))
-    return value
-
-
-async def put_attachment(
-    context: Context, interruption: str, attachment_id: str | None, filename: str, content: str
-) -> str:
-    institute, _, _, ident = informat_interruption(interruption, "interruptionId")
-    chosen = _guid(attachment_id, "attachmentId") if attachment_id else str(uuid.uuid4())
-    body = {"filename": filename, "file": content}
-    client = context.upstreams.informat
-    await with_informat_token(
-        context, lambda token: client.put_attachment(token, institute, ident, chosen, body)
-    )
-    return chosen
-
-
-async def delete_attachment(context: Context, interruption: str, attachment_id: str) -> str:
-    institute, _, _, ident = informat_interruption(interruption, "interruptionId")
-    chosen = _guid(attachment_id, "attachmentId")
-    client = context.upstreams.informat
-    await with_informat_token(
-        context, lambda token: client.delete_attachment(token, institute, ident, chosen)
-    )
-    return chosen
-
-
-async def put_communication_number(
-    context: Context, person: str, number_id: str | None, kind: int, type_: int, number: str
-) -> str:
-    institute, person_id = informat_person(person)
-    body: dict[str, Any] = {"soort": kind, "type": type_, "nummer": number}
-    if number_id:
-        body["id"] = _guid(number_id, "id")
-    client = context.upstreams.informat
-    return await with_informat_token(
-        context, lambda token: client.put_communication_number(token, institute, person_id, body)
-    )
-
-
-async def delete_communication_number(context: Context, person: str, number_id: str) -> str:
-    institute, person_id = informat_person(person)
-    chosen = _guid(number_id, "id")
-    client = context.upstreams.informat
-    await with_informat_token(
-        context, lambda token: client.delete_communication_number(token, institute, person_id, chosen)
-    )
-    return chosen
-
-
-def _guid(value: str, argument: str) -> str:
-    try:
-        return str(uuid.UUID(value.strip()))
-    except ValueError:
-        raise InputError(f"'{argument}' is not a GUID", argument=argument) from None

@@ -19,7 +19,6 @@ from gateway.dialects import loket as dialect
 from gateway.dialects.filters import Filter
 from gateway.dialects.loket import OrderKey
 from gateway.exceptions import InputError
-from resolvers.informat import check_period, local_page, overlaps, today
 from resolvers.loaders.loket import (
     AbsenceItemsLoader,
     CalendarAbsencesLoader,
@@ -31,6 +30,7 @@ from resolvers.loaders.loket import (
     OrgEntitiesLoader,
     VisibleEmployersLoader,
 )
+from resolvers.local import check_period, local_page, overlaps
 from schema.absence import ABSENCE_PATHS, Absence, AbsenceFilter, AbsenceOrder, absence_key
 from schema.employer import Employer
 from schema.employment import EMPLOYMENT_PATHS, Employment, EmploymentFilter, EmploymentOrder, employment_key
@@ -136,7 +136,7 @@ async def persons_by_node_id(context: Context, node_ids: Iterable[str]) -> dict[
 
 async def _employments(context: Context, employer_id: str, reference: date | None) -> list[Employment]:
     rows = await context.loader(EmploymentsLoader).load(employer_id)
-    entities = await context.loader(OrgEntitiesLoader).load((employer_id, reference or today(context)))
+    entities = await context.loader(OrgEntitiesLoader).load((employer_id, reference or context.today()))
     return [Employment.from_loket(row, employer_id, entities.get(row["id"])) for row in rows]
 
 
@@ -179,7 +179,7 @@ async def employments_by_node_id(context: Context, node_ids: Iterable[str]) -> d
 
 def period(context: Context, first: date | None, last: date | None) -> tuple[date, date]:
     check_period(first, last)
-    last = last or max(today(context), first or today(context))
+    last = last or max(context.today(), first or context.today())
     return first or last - DEFAULT_PERIOD, last
 
 

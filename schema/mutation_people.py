@@ -17,7 +17,7 @@ import strawberry
 from strawberry.types import Info
 
 from gateway.context import Context
-from resolvers import informat, loket
+from resolvers import informat_writes, loket
 from schema.absence import Absence
 from schema.employment import SchoolYearValue
 
@@ -94,13 +94,13 @@ class PeopleMutation:
     async def create_interruption(
         self, info: Info[Context, None], input: CreateInterruptionInput
     ) -> AbsencePayload:
-        absence = await informat.create_interruption(info.context, dict(vars(input)))
+        absence = await informat_writes.create_interruption(info.context, dict(vars(input)))
         return AbsencePayload(absence=absence, version=None)
 
     @strawberry.mutation(description="Informat: remove an interruption added through the API.")
     async def delete_interruption(self, info: Info[Context, None], id: strawberry.ID) -> DeletePayload:
         return DeletePayload(
-            deleted_id=strawberry.ID(await informat.delete_interruption(info.context, str(id)))
+            deleted_id=strawberry.ID(await informat_writes.delete_interruption(info.context, str(id)))
         )
 
     @strawberry.mutation(description="Informat: attach a file (base64) to an interruption; returns its id.")
@@ -112,7 +112,7 @@ class PeopleMutation:
         content_base64: str,
         attachment_id: strawberry.ID | None = None,
     ) -> AttachmentPayload:
-        chosen = await informat.put_attachment(
+        chosen = await informat_writes.put_attachment(
             info.context, str(interruption_id), attachment_id, filename, content_base64
         )
         return AttachmentPayload(interruption_id=interruption_id, attachment_id=strawberry.ID(chosen))
@@ -121,7 +121,9 @@ class PeopleMutation:
     async def delete_interruption_attachment(
         self, info: Info[Context, None], interruption_id: strawberry.ID, attachment_id: strawberry.ID
     ) -> DeletePayload:
-        chosen = await informat.delete_attachment(info.context, str(interruption_id), str(attachment_id))
+        chosen = await informat_writes.delete_attachment(
+            info.context, str(interruption_id), str(attachment_id)
+        )
         return DeletePayload(deleted_id=strawberry.ID(chosen))
 
     @strawberry.mutation(description="Informat: add a phone number, or update the one with 'id'.")
@@ -134,7 +136,7 @@ class PeopleMutation:
         number: str,
         id: strawberry.ID | None = None,
     ) -> CommunicationNumberPayload:
-        chosen = await informat.put_communication_number(
+        chosen = await informat_writes.put_communication_number(
             info.context, str(person_id), id, kind.value, type, number
         )
         return CommunicationNumberPayload(person_id=person_id, id=strawberry.ID(chosen))
@@ -143,7 +145,7 @@ class PeopleMutation:
     async def delete_communication_number(
         self, info: Info[Context, None], person_id: strawberry.ID, id: strawberry.ID
     ) -> DeletePayload:
-        chosen = await informat.delete_communication_number(info.context, str(person_id), str(id))
+        chosen = await informat_writes.delete_communication_number(info.context, str(person_id), str(id))
         return DeletePayload(deleted_id=strawberry.ID(chosen))
 
     @strawberry.mutation(description="Loket: report an absence (sickness) for an employee.")
