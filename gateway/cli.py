@@ -17,6 +17,7 @@ from typing import Annotated
 import typer
 import uvicorn
 
+from gateway.demo import DEMO_TODAY
 from simulators.config import DEFAULT_SEED
 
 app = typer.Typer(
@@ -28,9 +29,10 @@ app.add_typer(schema_app, name="schema")
 LOOPBACK = "127.0.0.1"
 
 
-def _today(today: str | None) -> date:
+def _today(today: str | None, default: date | None = None) -> date:
+    """``--today`` as a date; without it ``default``, else the real date."""
     try:
-        return date.fromisoformat(today) if today else date.today()
+        return date.fromisoformat(today) if today else default or date.today()
     except ValueError as exc:
         raise typer.BadParameter(f"--today must be YYYY-MM-DD, got {today!r}") from exc
 
@@ -118,7 +120,11 @@ def demo(
     host: Annotated[str, typer.Option(help="Interface to bind (keep it on loopback).")] = LOOPBACK,
     seed: Annotated[int, typer.Option(help="Seed for the simulators' data.")] = DEFAULT_SEED,
     today: Annotated[
-        str | None, typer.Option(help="Pretend today is this date (YYYY-MM-DD); default: the real date.")
+        str | None,
+        typer.Option(
+            help=f"Pretend today is this date (YYYY-MM-DD), for the simulators and the gateway; "
+            f"default: {DEMO_TODAY}, the day the GraphiQL examples' ids belong to."
+        ),
     ] = None,
     log_level: Annotated[
         str, typer.Option(help="uvicorn log level ('info' logs each request and its upstream calls).")
@@ -127,7 +133,7 @@ def demo(
     """Run the simulators and the gateway (holding the demo credentials) in one process."""
     from gateway.demo import run_demo
 
-    day = _today(today)
+    day = _today(today, DEMO_TODAY)
     try:
         run_demo(
             host=host,

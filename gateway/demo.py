@@ -28,9 +28,22 @@ from gateway.settings import Settings
 LOOPBACK = "127.0.0.1"
 DEMO_LOKET_TOKENS = {"alice": "demo-loket-alice", "bob": "demo-loket-bob"}
 
+DEMO_TODAY = date(2026, 11, 24)
+"""The day ``staffgraph demo`` pretends it is, unless ``--today`` says otherwise.
 
-def demo_settings(simulators_url: str) -> Settings:
-    """Settings with every upstream at ``simulators_url`` and the demo's gateway-held credentials."""
+The simulators generate their rows from the seed *and* today (ids, open absences,
+publish dates, school years), so with the real date the data would change every day
+and the GraphiQL examples, which carry ids (``gateway/examples/*.graphql``), would
+stop working the day after they were written. Pinning one day for the simulators and
+the gateway alike keeps every example valid; it is the day the tests use too
+(``tests/conftest.py``), so the examples test checks what the demo serves.
+"""
+
+
+def demo_settings(simulators_url: str, *, today: date = DEMO_TODAY) -> Settings:
+    """Settings with every upstream at ``simulators_url``, the demo's gateway-held credentials and
+    ``today`` as the gateway's today (the simulators' day, so defaults such as the current school
+    year match their data)."""
     base = simulators_url.rstrip("/")
     return Settings(
         loket_url=f"{base}/loket/v2",
@@ -44,6 +57,7 @@ def demo_settings(simulators_url: str) -> Settings:
         ictergezocht_api_key=Secret("demo-ictergezocht-key"),
         onderwijsloket_token=Secret("demo-onderwijsloket-token"),
         informat_institutes=_demo_institutes(),
+        today=today,
     )
 
 
@@ -141,7 +155,7 @@ def run_demo(
         uvicorn.Config(create_simulator_app(SimConfig(seed=seed, today=today)), log_level=log_level)
     )
     gateway = _SharedLoopServer(
-        uvicorn.Config(create_app(demo_settings(simulators_url), demo=True), log_level=log_level)
+        uvicorn.Config(create_app(demo_settings(simulators_url, today=today), demo=True), log_level=log_level)
     )
 
     def started() -> None:
@@ -155,4 +169,4 @@ def run_demo(
         simulators_socket.close()
 
 
-__all__ = ["DEMO_LOKET_TOKENS", "banner", "bind", "demo_settings", "run_demo"]
+__all__ = ["DEMO_LOKET_TOKENS", "DEMO_TODAY", "banner", "bind", "demo_settings", "run_demo"]

@@ -6,13 +6,17 @@ import os
 import signal
 import socket
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 from typer.testing import CliRunner
 
+import gateway.demo
 from gateway.cli import app as cli
+from gateway.demo import DEMO_TODAY, demo_settings, run_demo
 from schema.schema import schema
 from simulators.config import SimConfig
 from simulators.server import create_simulator_app
@@ -126,9 +130,9 @@ SNAPSHOT = Path(__file__).parents[1] / "snapshots" / "schema.graphql"
 
 def test_demo_serves_the_graph_over_the_simulators_and_stops_on_ctrl_c() -> None:
     port, simulators_port = free_port(), free_port()
+    # no --today: the demo pretends it is DEMO_TODAY, whatever the date
     command = staffgraph_command(
-        "demo", "--port", str(port), "--simulators-port", str(simulators_port),
-        "--today", "2026-11-24", "--log-level", "warning",
+        "demo", "--port", str(port), "--simulators-port", str(simulators_port), "--log-level", "warning",
     )  # fmt: skip
     gateway = f"http://127.0.0.1:{port}"
     with running_process(command, f"{gateway}/healthz") as process:
@@ -181,6 +185,57 @@ def test_schema_print_writes_the_sdl_of_the_snapshot() -> None:
     assert result.output == SNAPSHOT.read_text(encoding="utf-8"), (
         "the schema changed; if intended, run `make snapshot` and commit tests/snapshots/schema.graphql"
     )
+
+
+@pytest.mark.parametrize(("args", "day"), [([], DEMO_TODAY), (["--today", "2027-03-01"], date(2027, 3, 1))])
+def test_demo_pins_today_unless_told_otherwise(
+    monkeypatch: pytest.MonkeyPatch, args: list[str], day: date
+) -> None:
+    """The examples carry ids, which the simulators derive from the seed and the day: the demo
+    must serve the same data on every day, so it pretends it is DEMO_TODAY."""
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr(gateway.demo, "run_demo", lambda **options: seen.update(options))
+    result = CliRunner().invoke(cli, ["demo", *args])
+    assert result.exit_code == 0, result.output
+    assert seen["today"] == day
+
+
+def test_simulators_keep_the_real_date_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    import simulators.server
+
+    configs: list[SimConfig] = []
+    monkeypatch.setattr(simulators.server, "create_simulator_app", configs.append)
+    monkeypatch.setattr("gateway.cli.uvicorn.run", lambda *args, **options: None)
+    result = CliRunner().invoke(cli, ["simulators"])
+    assert result.exit_code == 0, result.output
+    assert [config.today for config in configs] == [date.today()]
+
+
+def test_run_demo_gives_simulators_and_gateway_the_same_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both servers are built (not started): the simulators' SimConfig and the gateway's Settings."""
+    import gateway.app
+    import simulators.server
+
+    built: dict[str, Any] = {}
+    monkeypatch.setattr(
+        simulators.server, "create_simulator_app", lambda config: built.setdefault("sim", config)
+    )
+    monkeypatch.setattr(
+        gateway.app, "create_app", lambda settings, demo: built.setdefault("gateway", (settings, demo))
+    )
+
+    async def serve_nothing(servers: object, on_started: object) -> None:
+        built["served"] = True
+
+    monkeypatch.setattr(gateway.demo, "_serve_both", serve_nothing)
+    day = date(2027, 3, 1)
+    run_demo(
+        host="127.0.0.1", port=0, simulators_port=None, seed=7, today=day, log_level="warning", echo=print
+    )
+    settings, demo = built["gateway"]
+    assert built["sim"].today == settings.today == day and built["sim"].seed == 7
+    assert demo and built["served"]
+    assert demo_settings("http://sim").today == DEMO_TODAY
 
 
 def test_demo_says_which_port_is_taken() -> None:

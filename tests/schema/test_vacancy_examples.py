@@ -28,6 +28,12 @@ COSTS = {
     },
     # the period (since June: 201-250 vacancies) page by page: an ordering needs all of it
     "jobs-vacancies-filtered": {"ictergezocht": {"GET /vacancy/insight": 5}, "onderwijsloket": {}},
+    # the PUT, then the vacancy read back from the insight list of its publish day
+    "jobs-update-vacancy": {
+        "ictergezocht": {"PUT /vacancy/{vacancyId}": 1, "GET /vacancy/insight": 1},
+        "onderwijsloket": {},
+    },
+    "jobs-delete-vacancy": {"ictergezocht": {"DELETE /vacancy/{vacancyId}": 1}, "onderwijsloket": {}},
 }
 
 
