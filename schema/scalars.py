@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, NewType
 
 import strawberry
+from strawberry.types.scalar import ScalarDefinition
 
 from gateway.dialects.informat import InvalidSchoolYear, SchoolYear, parse_school_year
 
@@ -23,8 +24,10 @@ def _serialize(value: SchoolYear) -> str:
     return value.label
 
 
-SchoolYearScalar = strawberry.scalar(
-    NewType("SchoolYearScalar", SchoolYear),
+# The Python type resolvers see; the GraphQL scalar is attached in the Schema's scalar_map.
+SchoolYearScalar = NewType("SchoolYearScalar", SchoolYear)
+
+SCHOOL_YEAR_SCALAR = strawberry.scalar(
     name="SchoolYear",
     description=(
         "A Belgian school year (1 September - 31 August), written '2023-24'. Input also accepts "
@@ -33,3 +36,5 @@ SchoolYearScalar = strawberry.scalar(
     serialize=_serialize,
     parse_value=_parse,
 )
+
+SCALAR_MAP: dict[object, ScalarDefinition] = {SchoolYearScalar: SCHOOL_YEAR_SCALAR}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 from strawberry import relay
+from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
 from gateway.graphql_errors import GatewayErrorFormatter
@@ -11,6 +12,7 @@ from schema.mutation_jobs import JobsMutation
 from schema.mutation_people import PeopleMutation
 from schema.root_jobs import JobsQuery
 from schema.root_people import PeopleQuery
+from schema.scalars import SCALAR_MAP
 
 
 @strawberry.type
@@ -28,4 +30,5 @@ schema = strawberry.federation.Schema(
     mutation=Mutation,
     federation_version="2.5",
     extensions=[GatewayErrorFormatter],
+    config=StrawberryConfig(scalar_map=SCALAR_MAP),
 )
