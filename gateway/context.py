@@ -3,6 +3,10 @@
 Built by the GraphQL endpoint for every request (``build_context``) and reached by
 resolvers as ``info.context``; a typed dataclass, not a dict, so its keys cannot drift.
 Loaders live here and nowhere else, so one request's cached results never serve another.
+
+The request's deadline (``STAFFGRAPH_REQUEST_DEADLINE``) starts here too, when the GraphQL
+request starts: ``build_context`` makes it current (``gateway.resilience.deadline``), and
+every upstream call the request makes is bounded by the time it has left.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import Any, TypeVar
 
 from gateway.auth import OVERRIDE_HEADERS, RequestCredentials
 from gateway.exceptions import UpstreamUnauthenticated
+from gateway.resilience.deadline import Deadline, activate
 from gateway.secrets import Secret
 from gateway.settings import Settings
 from gateway.upstreams import Upstreams
@@ -28,7 +33,12 @@ class Context:
     credentials: RequestCredentials
     upstreams: Upstreams
     request_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    # When the request must be answered: ``settings.request_deadline`` seconds after the Context is made.
+    deadline: Deadline = field(init=False, repr=False)
     _loaders: dict[Callable[..., Any], Any] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self.deadline = Deadline.after(self.settings.request_deadline)
 
     def today(self) -> date:
         """The gateway's "today" (``STAFFGRAPH_TODAY`` pins it): default periods, the current school year."""
@@ -62,8 +72,10 @@ class Context:
 
 
 def build_context(headers: Mapping[str, str], settings: Settings, upstreams: Upstreams) -> Context:
-    return Context(
+    context = Context(
         settings=settings,
         credentials=RequestCredentials.from_headers(headers, settings),
         upstreams=upstreams,
     )
+    activate(context.deadline)  # this request's task, and every task it starts, sees it
+    return context

@@ -10,8 +10,15 @@ Choice: any HTTP answer below 500 — usually a 404 or 401 for a bare base URL w
 credentials — means the upstream is reachable; a 5xx, a timeout or a connection
 failure means it is down. The gateway is ready (200) while at least one upstream is up,
 because it serves partial results and a query touching only healthy upstreams still
-works; it is not ready (503) when none is. Each upstream's entry has room for more
-state (a circuit breaker's ``circuit`` next to ``status``) without changing the shape.
+works; it is not ready (503) when none is.
+
+Each upstream's entry also carries its circuit breaker (``circuit``: ``state`` closed,
+open or half-open, the failures in a row, and while open the seconds until the next
+probe), read fresh on every call, not cached; Informat's adds ``tokenCircuit``, the
+circuit of its identity server, and ``refusedCredentials`` counts credentials failing
+fast after repeated 401s (never which ones). Probes pass the circuits, the budgets and
+any request deadline (``guarded=False``), so readiness shows the upstream itself and a
+probe never counts as a failure or a success of the traffic.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from gateway.exceptions import UpstreamError
+from gateway.resilience.deadline import unbounded
 from gateway.upstreams import Upstreams
 from gateway.upstreams.base import UpstreamClient
 
@@ -52,7 +60,10 @@ async def probe(client: UpstreamClient, timeout: float = PROBE_TIMEOUT) -> Upstr
     """One unauthenticated ``GET`` of the client's base URL; never raises."""
     started = time.perf_counter()
     try:
-        response = await asyncio.wait_for(client.request("GET", "/", template="/"), timeout)
+        with unbounded():
+            response = await asyncio.wait_for(
+                client.request("GET", "/", template="/", guarded=False), timeout
+            )
         up, detail = True, f"answered {response.status_code}"
     except TimeoutError:
         up, detail = False, f"no answer within {timeout:g} s"
@@ -90,12 +101,22 @@ class Readiness:
                 self._checked_at = self.clock()
             return self._last
 
+    def _entry(self, result: UpstreamHealth) -> dict[str, Any]:
+        entry = result.as_json()
+        client = next((c for c in self.upstreams.all() if c.name == result.name), None)
+        if client is not None:
+            entry["circuit"] = client.circuit.as_json()
+            entry["refusedCredentials"] = client.credential_circuits.open_count()
+        if result.name == "informat":
+            entry["tokenCircuit"] = self.upstreams.informat_tokens.identity.circuit.as_json()
+        return entry
+
     async def endpoint(self, request: Request) -> JSONResponse:
         """``GET /readyz``."""
         results = await self.check()
         up = sum(result.up for result in results)
         status = "ok" if up == len(results) else "degraded" if up else "unavailable"
-        body = {"status": status, "upstreams": {result.name: result.as_json() for result in results}}
+        body = {"status": status, "upstreams": {result.name: self._entry(result) for result in results}}
         return JSONResponse(body, status_code=200 if up else 503, headers={"Cache-Control": "no-store"})
 
 

@@ -29,6 +29,58 @@ class UpstreamTimeouts:
 
 DEFAULT_TIMEOUTS = UpstreamTimeouts()
 
+# The whole GraphQL request, from when it starts: upstream calls (and their retries) share it.
+DEFAULT_REQUEST_DEADLINE = 10.0
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Retries of idempotent upstream calls (GET and the Informat token fetch), within the deadline."""
+
+    attempts: int = 3  # tries in all, the first included; 1 = no retries
+    backoff: float = 0.1  # ceiling of the first wait (full jitter); doubles with every retry
+    max_backoff: float = 2.0  # ceiling of any one wait; a longer Retry-After is honoured if time is left
+
+
+@dataclass(frozen=True)
+class BreakerPolicy:
+    """A circuit per upstream: open after ``failures`` in a row, one probe after ``cooldown`` seconds."""
+
+    failures: int = 5
+    cooldown: float = 30.0
+
+
+@dataclass(frozen=True)
+class BudgetPolicy:
+    """A client-side request budget per account: ``requests`` in any ``window`` seconds."""
+
+    requests: int = 200
+    window: float = 60.0
+
+
+DEFAULT_RETRY = RetryPolicy()
+DEFAULT_BREAKER = BreakerPolicy()
+# ICTerGezocht documents 200 requests per 60 s per account (and answers 429 beyond).
+DEFAULT_ICTERGEZOCHT_BUDGET = BudgetPolicy()
+DEFAULT_CACHE_TTL = 60.0
+DEFAULT_CACHE_SIZE = 256
+
+
+@dataclass(frozen=True)
+class RequestLimits:
+    """Bounds on one GraphQL request (gateway.limits, gateway.http); each is a STAFFGRAPH_MAX_* variable."""
+
+    max_depth: int = 15  # nested field levels (GraphiQL's introspection query needs 13)
+    max_aliases: int = 30  # aliased fields written in the document
+    max_tokens: int = 2000  # lexical tokens, comments included (the largest example has 86)
+    max_root_fields: int = 20  # top-level fields of one operation, __typename aside
+    max_cost: int = 5000  # estimated upstream fetches before batching (formula: gateway.limits.shape)
+    max_body_bytes: int = 2 * 1024 * 1024  # request body; 413 before it is parsed (base64 attachments)
+    max_in_flight: int = 100  # concurrent GraphQL requests; beyond: 503 with Retry-After, not a queue
+
+
+DEFAULT_LIMITS = RequestLimits()
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -56,6 +108,22 @@ class Settings:
     # Upstreams that receive the caller's own `Authorization: Bearer` (comma list in the env).
     passthrough: tuple[str, ...] = ("loket",)
     timeouts: UpstreamTimeouts = DEFAULT_TIMEOUTS
+    # Resilience (gateway.resilience): every upstream call of a GraphQL request is bounded by the time
+    # left of ``request_deadline``; idempotent calls are retried; a circuit per upstream fails fast.
+    request_deadline: float = DEFAULT_REQUEST_DEADLINE
+    retry: RetryPolicy = DEFAULT_RETRY
+    breaker: BreakerPolicy = DEFAULT_BREAKER
+    ictergezocht_budget: BudgetPolicy = DEFAULT_ICTERGEZOCHT_BUDGET
+    # Cross-request caches of reference data (gateway.caches), keyed by a SHA-256 of the credential:
+    # seconds an answer is reused (0 = no caching) and entries per cache.
+    cache_ttl: float = DEFAULT_CACHE_TTL
+    cache_size: int = DEFAULT_CACHE_SIZE
+
+    # Request limits, and the switches production turns off: introspection (also `_service` and
+    # "Did you mean" suggestions) and the GraphiQL page.
+    limits: RequestLimits = DEFAULT_LIMITS
+    introspection: bool = True
+    graphiql: bool = True
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
@@ -111,6 +179,16 @@ class Settings:
 
         return cls(
             **urls,
+            limits=RequestLimits(
+                **{
+                    limit.name: int(
+                        number(limit.name.upper(), getattr(DEFAULT_LIMITS, limit.name), "a whole number")
+                    )
+                    for limit in fields(RequestLimits)
+                }
+            ),
+            introspection=_switch("INTROSPECTION", text("INTROSPECTION"), cls.introspection),
+            graphiql=_switch("GRAPHIQL", text("GRAPHIQL"), cls.graphiql),
             informat_client_id=text("INFORMAT_CLIENT_ID"),
             informat_client_secret=secret("INFORMAT_CLIENT_SECRET"),
             ictergezocht_api_key=secret("ICTERGEZOCHT_API_KEY"),
@@ -120,9 +198,27 @@ class Settings:
             loader_batch_size=int(number("LOADER_BATCH_SIZE", cls.loader_batch_size, "a whole number")),
             today=_day(text("TODAY")),
             passthrough=passthrough,
+            cache_ttl=_cache_ttl(text("CACHE_TTL")),
+            cache_size=int(number("CACHE_SIZE", cls.cache_size, "a whole number")),
             timeouts=UpstreamTimeouts(
                 connect=number("CONNECT_TIMEOUT", DEFAULT_TIMEOUTS.connect),
                 read=number("READ_TIMEOUT", DEFAULT_TIMEOUTS.read),
+            ),
+            request_deadline=number("REQUEST_DEADLINE", DEFAULT_REQUEST_DEADLINE),
+            retry=RetryPolicy(
+                attempts=int(number("RETRY_ATTEMPTS", DEFAULT_RETRY.attempts, "a whole number")),
+                backoff=number("RETRY_BACKOFF", DEFAULT_RETRY.backoff),
+                max_backoff=number("RETRY_MAX_BACKOFF", DEFAULT_RETRY.max_backoff),
+            ),
+            breaker=BreakerPolicy(
+                failures=int(number("BREAKER_FAILURES", DEFAULT_BREAKER.failures, "a whole number")),
+                cooldown=number("BREAKER_COOLDOWN", DEFAULT_BREAKER.cooldown),
+            ),
+            ictergezocht_budget=BudgetPolicy(
+                requests=int(
+                    number("ICTERGEZOCHT_BUDGET", DEFAULT_ICTERGEZOCHT_BUDGET.requests, "a whole number")
+                ),
+                window=number("ICTERGEZOCHT_BUDGET_WINDOW", DEFAULT_ICTERGEZOCHT_BUDGET.window),
             ),
         )
 
@@ -140,6 +236,30 @@ def _institutes(raw: str | None) -> tuple[tuple[str, str | None], ...]:
             raise ConfigError(f"{PREFIX}INFORMAT_INSTITUTES: '{number.strip()}' is not an institute number")
         found.append((number.strip(), name.strip() or None))
     return tuple(found)
+
+
+def _cache_ttl(raw: str | None) -> float:
+    """Seconds, where 0 (unlike the timeouts) is allowed: it switches the shared caches off."""
+    if raw is None:
+        return DEFAULT_CACHE_TTL
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{PREFIX}CACHE_TTL must be a number of seconds, got {raw!r}") from None
+    if value < 0:
+        raise ConfigError(f"{PREFIX}CACHE_TTL must be 0 (off) or more, got {raw!r}")
+    return value
+
+
+def _switch(name: str, raw: str | None, default: bool) -> bool:
+    if raw is None:
+        return default
+    value = raw.lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise ConfigError(f"{PREFIX}{name} must be true or false, got {raw!r}")
 
 
 def _day(raw: str | None) -> date | None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 
@@ -33,18 +36,30 @@ class Upstreams:
         await self.informat_tokens.aclose()
 
 
-def build_upstreams(settings: Settings, transport: httpx.AsyncBaseTransport | None = None) -> Upstreams:
-    """The four clients; ``transport`` (e.g. ``httpx.ASGITransport`` over the simulators) is for tests."""
-    timeouts = settings.timeouts
+def build_upstreams(
+    settings: Settings,
+    transport: httpx.AsyncBaseTransport | None = None,
+    *,
+    clock: Callable[[], float] = time.monotonic,
+) -> Upstreams:
+    """The four clients; ``transport`` (e.g. ``httpx.ASGITransport`` over the simulators) and ``clock``
+    (the circuit breakers' and budgets' time) are for tests."""
+    common: dict[str, Any] = {
+        "timeouts": settings.timeouts,
+        "transport": transport,
+        "retry": settings.retry,
+        "breaker": settings.breaker,
+        "clock": clock,
+    }
     return Upstreams(
-        loket=LoketClient(settings.loket_url, timeouts=timeouts, transport=transport),
-        informat=InformatClient(settings.informat_url, timeouts=timeouts, transport=transport),
-        ictergezocht=ICTerGezochtClient(settings.ictergezocht_url, timeouts=timeouts, transport=transport),
-        onderwijsloket=OnderwijsloketClient(
-            settings.onderwijsloket_url, timeouts=timeouts, transport=transport
+        loket=LoketClient(settings.loket_url, **common),
+        informat=InformatClient(settings.informat_url, **common),
+        ictergezocht=ICTerGezochtClient(
+            settings.ictergezocht_url, budget=settings.ictergezocht_budget, **common
         ),
+        onderwijsloket=OnderwijsloketClient(settings.onderwijsloket_url, **common),
         informat_tokens=InformatTokens(
-            InformatIdentityClient(settings.informat_token_url, timeouts=timeouts, transport=transport),
+            InformatIdentityClient(settings.informat_token_url, **common),
             settings.informat_client_id,
             settings.informat_client_secret,
             tuple(number for number, _ in settings.informat_institutes),

@@ -257,7 +257,8 @@ class InformatIdentityClient(UpstreamClient):
         if scopes:
             form["scope"] = " ".join(scopes)
         # the absolute URL: httpx would add a trailing slash to a base URL used as is
-        body = await self.json("POST", self.base_url, template="/connect/token", data=form)
+        # idempotent: a retried token request at worst mints a second token (gateway.resilience.retry)
+        body = await self.json("POST", self.base_url, template="/connect/token", data=form, idempotent=True)
         if not isinstance(body, dict) or not body.get("access_token"):
             raise UpstreamError("the identity server answered without an access token", upstream=self.name)
         return body
