@@ -6,9 +6,17 @@ once per app and shared by every request (pooled connections), and the lifespan 
 them on shutdown. Each GraphQL request gets its own ``Context`` — the caller's
 credentials and fresh DataLoaders — from ``build_context``.
 
-``GET /graphql`` runs queries (cacheable links, ``curl``) but never mutations: a
-mutation over GET is refused with 400 before anything is resolved, so a link or a
-prefetching browser cannot write upstream.
+``/graphql`` speaks GraphQL over HTTP (https://graphql.github.io/graphql-over-http/):
+``application/graphql-response+json`` to clients that accept it, with 400 and no ``data``
+for a request error (syntax, validation, a limit, variables that do not coerce) and 200
+for field errors; ``application/json`` to the rest, 200 for anything well-formed, as
+before. ``GET`` runs queries (cacheable links, ``curl``) but never mutations: a mutation
+over GET is refused with 405 before anything is resolved, so a link or a prefetching
+browser cannot write upstream. Malformed requests get 400, other methods 405, an
+``Accept`` naming neither type 406, a body that is not UTF-8 JSON 415
+(``gateway.http.responses`` lists the codes). In front of the view, in this order: load
+shedding (503 over ``STAFFGRAPH_MAX_IN_FLIGHT``) and the body-size limit (413 over
+``STAFFGRAPH_MAX_BODY_BYTES``).
 """
 
 from __future__ import annotations
@@ -17,21 +25,37 @@ import time
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 
-from cross_web import AsyncHTTPRequestAdapter
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from graphql import GraphQLError, OperationDefinitionNode, parse
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
-from strawberry.http import GraphQLRequestData
+from strawberry.exceptions import MissingQueryError
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData, process_result
+from strawberry.http.base import BaseRequestProtocol
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types import ExecutionResult
+from strawberry.types.execution import PreExecutionError
+from strawberry.types.graphql import OperationType as StrawberryOperationType
 
 from gateway.context import Context, build_context
 from gateway.examples import Example, load_examples
 from gateway.graphiql import PAGE_HEADERS, render_page
 from gateway.health import Readiness, healthz
+from gateway.http import (
+    GRAPHQL_RESPONSE_JSON,
+    JSON,
+    BodySizeLimit,
+    HTTPRefusal,
+    LoadShedder,
+    body_type_problem,
+    negotiate,
+    refusal_response,
+)
 from gateway.metrics import OperationType, Outcome, metrics_endpoint, observe_graphql
 from gateway.settings import Settings
 from gateway.upstreams import Upstreams, build_upstreams
@@ -67,13 +91,22 @@ def outcome_of(result: ExecutionResult) -> Outcome:
     return "partial" if any(value is not None for value in data.values()) else "error"
 
 
+def is_request_error(result: ExecutionResult) -> bool:
+    """A GraphQL *request* error: nothing ran (syntax, validation, a limit, variable coercion), so
+    every error is path-less and there is no data; a field error has a path, even one that nulls
+    the whole ``data``."""
+    return result.data is None and bool(result.errors) and all(e.path is None for e in result.errors or ())
+
+
 class GatewayGraphQL(GraphQL[Context, None]):
     """Strawberry's ASGI view with the gateway's context, GraphiQL page and metrics."""
 
     def __init__(
         self, settings: Settings, upstreams: Upstreams, *, demo: bool, examples: Sequence[Example]
     ) -> None:
-        super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True)
+        super().__init__(
+            schema, graphql_ide="graphiql" if settings.graphiql else None, allow_queries_via_get=True
+        )
         self.settings = settings
         self.upstreams = upstreams
         self.demo = demo
@@ -81,6 +114,61 @@ class GatewayGraphQL(GraphQL[Context, None]):
 
     async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
         return build_context(request.headers, self.settings, self.upstreams)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        request = Request(scope=scope, receive=receive)
+        try:
+            response = await self.run(request)
+        except HTTPException as exc:
+            response = refusal_response(exc, request.headers.get("accept"))
+        media_type = getattr(request.state, _RESPONSE_TYPE, None)
+        if media_type is not None:  # a GraphQL response (not the GraphiQL page or a refusal)
+            response.headers["content-type"] = media_type
+            if getattr(request.state, _REQUEST_ERROR, False) and media_type == GRAPHQL_RESPONSE_JSON:
+                response.status_code = 400
+        await response(scope, receive, send)
+
+    def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
+        return self.settings.graphiql and super().should_render_graphql_ide(request)
+
+    async def parse_http_body(self, request: AsyncHTTPRequestAdapter) -> GraphQLRequestData:
+        """The request's parameters, or the 4xx the GraphQL-over-HTTP specification asks for."""
+        accept = request.headers.get("accept")
+        # A link opened in a browser (Accept: text/html, the page aside) still gets its JSON answer.
+        if negotiate(accept) is None and not (request.method == "GET" and "text/html" in (accept or "")):
+            raise HTTPRefusal(
+                406,
+                "Accept names no type this endpoint answers in: 'application/graphql-response+json' "
+                "or 'application/json'",
+            )
+        if request.method == "GET":
+            data: object = self.parse_query_params(request.query_params)
+        else:
+            problem = body_type_problem(request.content_type)
+            if problem is not None:
+                raise HTTPRefusal(415, problem)
+            body = await request.get_body()
+            if not body.strip():
+                raise HTTPRefusal(400, "The request body is empty: send a JSON object with 'query'.")
+            try:
+                data = self.decode_json(body)
+            except ValueError:
+                raise HTTPRefusal(400, "The request body is not valid UTF-8 JSON.") from None
+        return _request_data(data)
+
+    async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
+        """Strawberry's body, without ``data`` for a request error to graphql-response+json clients."""
+        media_type = negotiate(request.headers.get("accept")) or JSON
+        setattr(request.state, _RESPONSE_TYPE, media_type)
+        body = process_result(result)
+        if is_request_error(result):
+            setattr(request.state, _REQUEST_ERROR, True)
+            if media_type == GRAPHQL_RESPONSE_JSON:
+                body.pop("data", None)
+        return body
 
     async def render_graphql_ide(self, request: Request) -> HTMLResponse:
         page = render_page(request.scope.get("root_path", ""), demo=self.demo, examples=self.examples)
@@ -98,14 +186,65 @@ class GatewayGraphQL(GraphQL[Context, None]):
         kind = operation_type(request_data.query, request_data.operation_name)
         started = time.perf_counter()
         outcome: Outcome = "error"  # refused (a mutation over GET, no query) unless it ran
+        allowed = StrawberryOperationType.from_http(request_adapter.method)
         try:
-            result = await super().execute_single(
-                request, request_adapter, sub_response, context, root_value, request_data
+            result = await self.schema.execute(
+                request_data.query,
+                root_value=root_value,
+                variable_values=request_data.variables,
+                context_value=context,
+                operation_name=request_data.operation_name,
+                allowed_operation_types=allowed,
+                operation_extensions=request_data.extensions,
             )
             outcome = outcome_of(result)
             return result
+        except InvalidOperationTypeError as exc:
+            reason = exc.as_http_error_reason(request_adapter.method)
+            raise HTTPRefusal(405, f"{reason}: send them with POST", headers={"Allow": "POST"}) from None
+        except CannotGetOperationTypeError as exc:  # a request error like any validation error
+            error = GraphQLError(exc.as_http_error_reason(), extensions={"code": "GRAPHQL_VALIDATION_FAILED"})
+            return PreExecutionError(data=None, errors=[error])
+        except MissingQueryError:
+            raise HTTPRefusal(400, "No GraphQL query found in the request: send 'query'.") from None
         finally:
             observe_graphql(kind, outcome, time.perf_counter() - started)
+
+
+_RESPONSE_TYPE = "staffgraph_response_type"
+_REQUEST_ERROR = "staffgraph_request_error"
+_PARAMETERS = {"query": str, "operationName": str, "variables": dict, "extensions": dict}
+
+
+def _request_data(data: object) -> GraphQLRequestData:
+    """``query``, ``operationName``, ``variables``, ``extensions`` of a decoded request, each of the
+    right type or null; a JSON array (a batch) is refused, batching being off."""
+    if isinstance(data, list):
+        raise HTTPRefusal(
+            400, "Batching is not supported: send one operation per request, as a JSON object.",
+            code="BATCHING_NOT_SUPPORTED",
+        )  # fmt: skip
+    if not isinstance(data, dict):
+        raise HTTPRefusal(400, "The request body must be a JSON object with 'query'.")
+    for name, kind in _PARAMETERS.items():
+        value = data.get(name)
+        if value is not None and not isinstance(value, kind):
+            expected = "a string" if kind is str else "an object"
+            raise HTTPRefusal(400, f"'{name}' must be {expected} or null.")
+    if data.get("query") is None:
+        raise HTTPRefusal(400, "No GraphQL query found in the request: send 'query'.")
+    return GraphQLRequestData(
+        query=data["query"],
+        variables=data.get("variables"),
+        operation_name=data.get("operationName"),
+        extensions=data.get("extensions"),
+    )
+
+
+def _limited(view: GatewayGraphQL, settings: Settings) -> LoadShedder:
+    """The view behind load shedding (outermost: refused requests cost nothing) and the body limit."""
+    body_limited = BodySizeLimit(view, max_bytes=settings.limits.max_body_bytes)
+    return LoadShedder(body_limited, max_in_flight=settings.limits.max_in_flight)
 
 
 def create_app(settings: Settings, *, upstreams: Upstreams | None = None, demo: bool = False) -> Starlette:
@@ -126,7 +265,8 @@ def create_app(settings: Settings, *, upstreams: Upstreams | None = None, demo: 
 
     app = Starlette(
         routes=[
-            Route("/graphql", graphql, methods=["GET", "POST"]),
+            # every method reaches the view, which answers 405 as a GraphQL error body
+            Route("/graphql", _limited(graphql, settings)),
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readiness.endpoint, methods=["GET"]),
             Route("/metrics", metrics_endpoint, methods=["GET"]),

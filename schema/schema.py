@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import strawberry
+from graphql import GraphQLError, GraphQLUnionType
 from strawberry import relay
+from strawberry.federation.schema import FederationAny
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
+from strawberry.types import ExecutionContext, Info
 
 from gateway.graphql_errors import GatewayErrorFormatter
+from gateway.limits import QueryLimiter
+from gateway.logs import log_graphql_errors
+from schema.entities import check_representation
 from schema.mutation_jobs import JobsMutation
 from schema.mutation_people import PeopleMutation
+from schema.pagination import DEFAULT_FIRST, MAX_FIRST
 from schema.root_jobs import JobsQuery
 from schema.root_people import PeopleQuery
 from schema.scalars import SCALAR_MAP
@@ -25,10 +34,38 @@ class NodeQuery:
 Query = merge_types("Query", (NodeQuery, PeopleQuery, JobsQuery))
 Mutation = merge_types("Mutation", (JobsMutation, PeopleMutation))
 
-schema = strawberry.federation.Schema(
+
+class GatewaySchema(strawberry.federation.Schema):
+    """Logs GraphQL errors by ``gateway.logs``' rules instead of every one at ERROR, and answers
+    malformed ``_entities`` representations with ``BAD_USER_INPUT`` (``schema.entities``)."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        log_graphql_errors(errors, execution_context.context if execution_context else None)
+
+    def entities_resolver(self, info: Info, representations: list[FederationAny]) -> list[FederationAny]:
+        entity_type = self._schema.type_map.get("_Entity")
+        names = {t.name for t in entity_type.types} if isinstance(entity_type, GraphQLUnionType) else set()
+        problems = [check_representation(r, i, names) for i, r in enumerate(representations)]
+        resolved = iter(
+            super().entities_resolver(
+                info, [r for r, p in zip(representations, problems, strict=True) if not p]
+            )
+        )
+        # an error as an item is how Strawberry reports one entity: BAD_USER_INPUT at that index
+        return [FederationAny(problem) if problem else next(resolved) for problem in problems]
+
+
+schema = GatewaySchema(
     query=Query,
     mutation=Mutation,
     federation_version="2.5",
-    extensions=[GatewayErrorFormatter],
+    # Limits are read per request from the context's settings (gateway.limits); the cost estimate
+    # reads `first` as the pagination does.
+    extensions=[
+        GatewayErrorFormatter,
+        partial(QueryLimiter, default_first=DEFAULT_FIRST, max_first=MAX_FIRST),
+    ],
     config=StrawberryConfig(scalar_map=SCALAR_MAP),
 )

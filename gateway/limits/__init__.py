@@ -1,0 +1,13 @@
+"""Request limits on GraphQL documents: depth, aliases, tokens, root fields, cost, introspection.
+
+``QueryLimiter`` (the schema extension) enforces them per request from ``Settings.limits``;
+``measure`` is the document analysis it uses; ``gateway.limits.errors`` lists the codes.
+The limits on the HTTP request itself (body size, in-flight requests) are in ``gateway.http``.
+"""
+
+from __future__ import annotations
+
+from gateway.limits.extension import QueryLimiter
+from gateway.limits.shape import Shape, measure
+
+__all__ = ["QueryLimiter", "Shape", "measure"]

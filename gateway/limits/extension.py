@@ -1,0 +1,140 @@
+"""The request limits as one schema extension, configured per request from ``Settings``.
+
+The schema is one module-level object shared by every app, while limits are settings of
+an app, so the extension reads them from the request's ``Context`` (``settings.limits``,
+``settings.introspection``); a context without settings (a bare ``schema.execute``) gets
+the defaults. In the order a request meets them:
+
+1. **tokens** — the parser itself stops at ``max_tokens`` (graphql-core's ``max_tokens``,
+   comments included), so a huge document costs no more than the limit to refuse;
+2. **depth, aliases, root fields, cost** — measured on the parsed document
+   (``gateway.limits.shape``) before validation, so an oversized document is refused
+   before the validator's own, super-linear, rules run on it;
+3. **introspection** — when switched off, ``__schema``, ``__type`` and the federation
+   ``_service`` (the SDL by another name) are refused by a validation rule; ``__typename``
+   stays. Suggestions ("Did you mean 'employers'?") are then cut from every request error,
+   since they would spell the schema out one guess at a time.
+
+Every refusal is a request error (no ``data``; 400 to ``application/graphql-response+json``
+clients) described in ``gateway.limits.errors``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from graphql import FieldNode, GraphQLError, ValidationRule, get_named_type, is_introspection_type
+from strawberry.extensions import SchemaExtension
+
+from gateway.limits.errors import (
+    ALIASES,
+    COST,
+    DEPTH,
+    ROOT_FIELDS,
+    TOKENS,
+    introspection_disabled,
+    limit_error,
+)
+from gateway.limits.shape import measure
+from gateway.settings import Settings
+
+FEDERATION_SDL_FIELD = "_service"
+_SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
+_DEFAULT_SETTINGS = Settings()
+
+
+class _NoIntrospection(ValidationRule):
+    """Refuses ``__schema``, ``__type`` and ``_service`` (but not ``__typename``)."""
+
+    def enter_field(self, node: FieldNode, *_args: Any) -> None:
+        name = node.name.value
+        parent = self.context.get_parent_type()
+        if parent is not None and is_introspection_type(parent):
+            return  # inside __schema/__type, already refused there
+        field_type = self.context.get_type()
+        named = get_named_type(field_type) if field_type is not None else None
+        sdl = (
+            name == FEDERATION_SDL_FIELD and self.context.get_parent_type() is self.context.schema.query_type
+        )
+        if sdl or (named is not None and is_introspection_type(named)):
+            self.report_error(introspection_disabled(name, [node]))
+
+
+class QueryLimiter(SchemaExtension):
+    """Enforces ``Settings.limits`` and the introspection switch (see the module docstring).
+
+    ``default_first`` and ``max_first`` are the pagination's own (``schema.pagination``): the
+    cost estimate reads an absent ``first`` as the default page and a larger one as the cap
+    (which the field then refuses itself, naming the argument).
+    """
+
+    def __init__(self, *, default_first: int, max_first: int) -> None:
+        self.default_first = default_first
+        self.max_first = max_first
+
+    @property
+    def settings(self) -> Settings:
+        settings = getattr(self.execution_context.context, "settings", None)
+        return settings if isinstance(settings, Settings) else _DEFAULT_SETTINGS
+
+    def on_operation(self) -> Iterator[None]:
+        limits = self.settings.limits
+        self.execution_context.parse_options["max_tokens"] = limits.max_tokens
+        yield
+        result = self.execution_context.result
+        if result is not None and result.errors:
+            result.errors = [self._rewrite(error) for error in result.errors]
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        document = context.graphql_document
+        if document is not None and context.pre_execution_errors is None:
+            refused = self._over_limits()
+            if refused:
+                context.pre_execution_errors = refused  # strawberry then skips validation and stops
+            elif not self.settings.introspection:
+                context.validation_rules = (*context.validation_rules, _NoIntrospection)
+        yield
+
+    def _over_limits(self) -> list[GraphQLError]:
+        context = self.execution_context
+        assert context.graphql_document is not None
+        limits = self.settings.limits
+        variables = context.variables if isinstance(context.variables, dict) else {}
+        shape = measure(
+            context.schema._schema,
+            context.graphql_document,
+            variables,
+            default_first=self.default_first,
+            max_first=self.max_first,
+        )
+        checks = [
+            (ROOT_FIELDS, shape.root_fields, limits.max_root_fields),
+            (ALIASES, shape.aliases, limits.max_aliases),
+            (DEPTH, shape.depth, limits.max_depth),
+            (COST, shape.cost, limits.max_cost),
+        ]
+        return [limit_error(limit, allowed, actual) for limit, actual, allowed in checks if actual > allowed]
+
+    def _rewrite(self, error: GraphQLError) -> GraphQLError:
+        """The parser's token-limit error as ours; suggestions cut when introspection is off."""
+        if error.path is not None:
+            return error
+        max_tokens = self.settings.limits.max_tokens
+        if f"Document contains more than {max_tokens} tokens" in error.message:
+            return limit_error(TOKENS, max_tokens)
+        if not self.settings.introspection and _SUGGESTION.search(error.message):
+            return GraphQLError(
+                _SUGGESTION.sub("", error.message),
+                nodes=error.nodes,
+                source=error.source,
+                positions=error.positions,
+                original_error=error.original_error,
+                extensions=error.extensions,
+            )
+        return error
+
+
+__all__ = ["QueryLimiter"]

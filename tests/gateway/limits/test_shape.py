@@ -1,0 +1,103 @@
+"""The document measures behind the limits: depth, aliases, root fields and the cost formula."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from graphql import get_introspection_query, parse
+
+from gateway.examples import load_examples
+from gateway.limits import Shape, measure
+from gateway.settings import DEFAULT_LIMITS
+from schema.pagination import DEFAULT_FIRST, MAX_FIRST
+from schema.schema import schema
+
+SCHEMA = schema._schema
+
+
+def shape(query: str, variables: dict[str, object] | None = None) -> Shape:
+    return measure(SCHEMA, parse(query), variables, default_first=DEFAULT_FIRST, max_first=MAX_FIRST)
+
+
+PERSONS_200 = """query($e: ID) { persons(employerId: $e, first: 200) { nodes {
+  employments { nodes { jobTitle } } absences { nodes { kind } } } } }"""
+
+
+@pytest.mark.parametrize(
+    ("query", "variables", "cost"),
+    [
+        # one page request per root field
+        ("{ employers { totalCount } }", None, 1),
+        # the README's batching budget: 1 + 200 * (1 employments + 1 absences)
+        (PERSONS_200, None, 401),
+        # `first` from a variable, the default page (20) when absent, the cap (200) when larger
+        ("query($n: Int) { employers(first: $n) { nodes { persons { totalCount } } } }", {"n": 3}, 1 + 3),
+        ("query($n: Int) { employers(first: $n) { nodes { persons { totalCount } } } }", None, 1 + 20),
+        ("query($n: Int = 7) { employers(first: $n) { nodes { persons { totalCount } } } }", None, 1 + 7),
+        ("{ employers(first: 100000) { nodes { persons { totalCount } } } }", None, 1 + 200),
+        # the schema's own default (Vacancy.trainingPrograms first: 5); program lookups count per item
+        ("{ vacancies(first: 50) { nodes { trainingPrograms { distanceKm } } } }", None, 1 + 50),
+        # a Node looked up by id costs one per parent, but a connection's own node/nodes do not
+        ('{ employments(employerId: "x", first: 10) { edges { node { person { id } } } } }', None, 1 + 10),
+        # _entities: one lookup per representation
+        (
+            "query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { employer { id } } } }",
+            {"r": [{}, {}, {}]},
+            1 + 3,
+        ),
+        # introspection costs nothing
+        ("{ __schema { types { name } } __typename }", None, 0),
+    ],
+)
+def test_cost_counts_fetches_by_first_and_nesting(
+    query: str, variables: dict[str, object] | None, cost: int
+) -> None:
+    assert shape(query, variables).cost == cost
+
+
+def test_depth_aliases_and_root_fields() -> None:
+    found = shape(
+        """query { a: employers { nodes { persons { nodes { id } } } } b: employers { totalCount }
+           ...Roots __typename }
+           fragment Roots on Query { vacancies { totalCount } }"""
+    )
+    assert found.depth == 5  # employers > nodes > persons > nodes > id
+    assert found.aliases == 2
+    assert found.root_fields == 3  # a, b and the fragment's vacancies; __typename aside
+    assert found.cost == (1 + 20) + 1 + 1  # a: a page of employers, each with a page of persons
+
+
+def test_fragments_are_measured_once_so_a_fragment_bomb_is_linear() -> None:
+    levels = 40
+    fragments = "\n".join(
+        f"fragment F{i} on Employer {{ ...F{i + 1} ...F{i + 1} persons {{ totalCount }} }}"
+        for i in range(levels)
+    )
+    query = f"{{ employers {{ nodes {{ ...F0 }} }} }}\n{fragments}\nfragment F{levels} on Employer {{ id }}"
+    started = time.perf_counter()
+    found = shape(query)
+    assert time.perf_counter() - started < 1.0
+    assert found.cost > 2**levels  # each level doubles the persons pages it asks for
+    assert found.cost > DEFAULT_LIMITS.max_cost
+
+
+def test_invalid_documents_are_measured_without_failing() -> None:
+    cyclic = (
+        "{ employers { nodes { ...A } } } fragment A on Employer { ...B } fragment B on Employer { ...A }"
+    )
+    assert shape(cyclic).depth == 2
+    assert shape("{ nope { deeper { still } } ...Missing }").depth == 3
+
+
+def test_graphiql_introspection_and_every_example_fit_the_default_limits() -> None:
+    introspection = shape(get_introspection_query(descriptions=True, input_value_deprecation=True))
+    assert introspection.depth <= DEFAULT_LIMITS.max_depth
+    for example in load_examples():
+        variables = json.loads(example.variables) if example.variables else None
+        found = shape(example.query, variables)
+        assert found.depth <= DEFAULT_LIMITS.max_depth, example.name
+        assert found.cost <= DEFAULT_LIMITS.max_cost, example.name
+        assert found.aliases <= DEFAULT_LIMITS.max_aliases, example.name
+        assert found.root_fields <= DEFAULT_LIMITS.max_root_fields, example.name
