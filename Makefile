@@ -10,7 +10,7 @@ SIM_PORT ?= 9100
 # Source folders that exist (bench/ fills up with the benchmark issues).
 CODE   := $(wildcard gateway schema resolvers simulators tests bench)
 
-.PHONY: install demo serve simulators test lint format snapshot clean
+.PHONY: install demo serve simulators test lint format snapshot clean fuzz
 
 install: $(STAMP)
 
@@ -33,6 +33,10 @@ simulators: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# schemathesis's GraphQL fuzzer against a live `staffgraph demo` on free ports (scripts/fuzz.py).
+fuzz: $(STAMP)
+	$(BIN)/python scripts/fuzz.py $(FUZZ_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check $(CODE)

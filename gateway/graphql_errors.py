@@ -25,11 +25,17 @@ from graphql import (
     Visitor,
     visit,
 )
+from strawberry.exceptions import StrawberryInputCoercionError
 from strawberry.extensions import SchemaExtension
+from strawberry.relay import GlobalIDValueError
 
 from gateway.exceptions import GatewayError, InputError
 
 log = logging.getLogger("staffgraph.errors")
+
+# Strawberry's own exceptions for a value the *caller* sent that it cannot use: a global id
+# (``node(id:)``) that is not base64, not "Type:id" or names no type. BAD_USER_INPUT, not INTERNAL.
+CLIENT_INPUT_ERRORS: tuple[type[Exception], ...] = (StrawberryInputCoercionError, GlobalIDValueError)
 
 
 def _request_id(extension: SchemaExtension) -> str:
@@ -59,6 +65,14 @@ class GatewayErrorFormatter(SchemaExtension):
                 extensions["argument"] = argument
             error.extensions = extensions
             return error
+        if isinstance(original, CLIENT_INPUT_ERRORS):
+            return GraphQLError(
+                "'id' is not a valid global id",
+                nodes=error.nodes,
+                path=error.path,
+                original_error=InputError("'id' is not a valid global id", argument="id"),
+                extensions={"code": "BAD_USER_INPUT", "argument": "id"},
+            )
         if original is None:
             error.extensions = {"code": "INTERNAL", **(error.extensions or {})}
             return error

@@ -17,6 +17,7 @@ from typing import Any
 
 from aiodataloader import DataLoader
 
+from gateway.caches import caches_of
 from gateway.context import Context
 from gateway.dialects import loket as dialect
 from gateway.dialects.filters import Condition, Op, all_of
@@ -36,8 +37,16 @@ class _LoketLoader(DataLoader[Any, Any]):
         return self.context.upstreams.loket
 
 
+EMPLOYERS_CACHE = "loket.employers"
+
+
 class VisibleEmployersLoader(DataLoader[str, dict[str, Any] | None]):
-    """Employers by Loket id, from one list call: a Loket user sees only a handful."""
+    """Employers by Loket id, from one list call: a Loket user sees only a handful.
+
+    The list is what the *token* may see, so it is shared across requests under the
+    token's hash (``gateway.caches``): another request with the same token reuses it, a
+    request with any other token never does, and a refused call is not remembered.
+    """
 
     def __init__(self, context: Context) -> None:
         super().__init__()
@@ -45,8 +54,13 @@ class VisibleEmployersLoader(DataLoader[str, dict[str, Any] | None]):
 
     async def batch_load_fn(self, keys: list[str]) -> list[dict[str, Any] | None]:
         token = self.context.credential("loket")
-        page = await self.context.upstreams.loket.employers(token, page_size=MAX_PAGE_SIZE)
-        by_id = {row["id"]: row for row in page.items}
+        client = self.context.upstreams.loket
+
+        async def fetch() -> dict[str, Row]:
+            page = await client.employers(token, page_size=MAX_PAGE_SIZE)
+            return {row["id"]: row for row in page.items}
+
+        by_id = await caches_of(self.context)[EMPLOYERS_CACHE].get_or_load(token, "visible", fetch)
         return [by_id.get(key) for key in keys]
 
 

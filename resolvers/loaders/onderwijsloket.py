@@ -19,6 +19,7 @@ from typing import Any
 
 from aiodataloader import DataLoader
 
+from gateway.caches import caches_of
 from gateway.context import Context
 from gateway.dialects.directus import related_ids, render_fields, render_filter
 from gateway.dialects.filters import Condition, Op
@@ -70,17 +71,28 @@ def location_ids(program: Row) -> list[str]:
     return related_ids(program, "locations", "locations_id")
 
 
+LOCATIONS_CACHE = "onderwijsloket.locations"
+
+
 class LocationTableLoader(DataLoader[str, LocationTable]):
+    """The locations table; reference data, so shared across requests under the token's hash
+    (``gateway.caches``): a token that may read fewer locations never sees another token's table."""
+
     def __init__(self, context: Context) -> None:
         super().__init__()
         self.context = context
 
     async def batch_load_fn(self, keys: list[str]) -> list[LocationTable]:
         token = self.context.credential("onderwijsloket")
-        page = await self.context.upstreams.onderwijsloket.items(
-            token, "locations", fields=render_fields((name,) for name in LOCATION_FIELDS), limit=ALL
-        )
-        table = LocationTable.of(page.data)
+        client = self.context.upstreams.onderwijsloket
+
+        async def fetch() -> LocationTable:
+            page = await client.items(
+                token, "locations", fields=render_fields((name,) for name in LOCATION_FIELDS), limit=ALL
+            )
+            return LocationTable.of(page.data)
+
+        table = await caches_of(self.context)[LOCATIONS_CACHE].get_or_load(token, TABLE, fetch)
         return [table for _ in keys]
 
 
