@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 8000
 SIM_PORT ?= 9100
 # Source folders that exist (bench/ fills up with the benchmark issues).
-CODE   := $(wildcard gateway schema resolvers simulators tests bench)
+CODE   := $(wildcard gateway schema resolvers simulators tests bench scripts)
 
 .PHONY: install demo serve simulators test lint format snapshot clean fuzz
 

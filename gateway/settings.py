@@ -77,6 +77,7 @@ class RequestLimits:
     max_cost: int = 5000  # estimated upstream fetches before batching (formula: gateway.limits.shape)
     max_body_bytes: int = 2 * 1024 * 1024  # request body; 413 before it is parsed (base64 attachments)
     max_in_flight: int = 100  # concurrent GraphQL requests; beyond: 503 with Retry-After, not a queue
+    max_first: int = 200  # items one connection field may ask for (`first`); more is BAD_USER_INPUT
 
 
 DEFAULT_LIMITS = RequestLimits()

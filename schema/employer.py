@@ -35,7 +35,13 @@ class Employer(FederatedNode):
     ) -> Connection[Person] | None:
         from resolvers.loket import persons_page
 
-        return await persons_page(info.context, str(self.source_id), filter, order_by, window(first, after))
+        return await persons_page(
+            info.context,
+            str(self.source_id),
+            filter,
+            order_by,
+            window(first, after, max_first=info.context.settings.limits.max_first),
+        )
 
     @classmethod
     def from_loket(cls, row: dict[str, Any]) -> Employer:

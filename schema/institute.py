@@ -44,7 +44,7 @@ class Institute(FederatedNode):
     ) -> Connection[Person] | None:
         from resolvers import informat
 
-        win = window(first, after)
+        win = window(first, after, max_first=info.context.settings.limits.max_first)
         return await informat.staff_page(info.context, self.number, school_year, filter, order_by, win)
 
     @classmethod

@@ -19,9 +19,10 @@ from strawberry import relay
 from strawberry.relay.types import NodeType
 
 from gateway.exceptions import InputError
+from gateway.settings import DEFAULT_LIMITS
 
 DEFAULT_FIRST = 20
-MAX_FIRST = 200
+MAX_FIRST = DEFAULT_LIMITS.max_first  # the default; STAFFGRAPH_MAX_FIRST sets the running value
 _PREFIX = "cursor:"
 
 

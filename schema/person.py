@@ -83,7 +83,7 @@ class Person(FederatedNode):
     ) -> Connection[Employment] | None:
         from resolvers import informat, loket
 
-        win = window(first, after)
+        win = window(first, after, max_first=info.context.settings.limits.max_first)
         if self.source is Source.LOKET:
             return await loket.person_employments(
                 info.context, self.owner, reference_date, filter, order_by, win
@@ -107,7 +107,7 @@ class Person(FederatedNode):
     ) -> Connection[Absence] | None:
         from resolvers import informat, loket
 
-        win = window(first, after)
+        win = window(first, after, max_first=info.context.settings.limits.max_first)
         if self.source is Source.LOKET:
             return await loket.person_absences(info.context, self.owner, from_, to, filter, order_by, win)
         return await informat.person_absences(

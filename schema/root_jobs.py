@@ -171,7 +171,7 @@ class JobsQuery:
         filter: VacancyFilter | None = None,
         order_by: list[VacancyOrder] | None = None,
     ) -> Connection[Vacancy] | None:
-        win = window(first, after)
+        win = window(first, after, max_first=info.context.settings.limits.max_first)
         tree = filter_tree(filter, VACANCY_PATHS)
         return await ictergezocht.vacancies_page(info.context, win, tree, order_keys(order_by, _key))
 
@@ -187,7 +187,7 @@ class JobsQuery:
         order_by: list[TrainingProgramOrder] | None = None,
         near: NearInput | None = None,
     ) -> Connection[TrainingProgram] | None:
-        win = window(first, after)
+        win = window(first, after, max_first=info.context.settings.limits.max_first)
         tree = filter_tree(filter, PROGRAM_PATHS)
         where = _near(near)
         fields = program_fields(selections_at(info, ("edges", "node"), ("nodes",)))

@@ -104,7 +104,7 @@ class PeopleQuery:
         filter: EmployerFilter | None = None,
         order_by: list[EmployerOrder] | None = None,
     ) -> Connection[Employer] | None:
-        win = window(first, after)
+        win = window(first, after, max_first=info.context.settings.limits.max_first)
         tree = filter_tree(filter, EMPLOYER_PATHS)
         return await loket.employers_page(info.context, win, tree, order_keys(order_by, _employer_key))
 
@@ -121,7 +121,7 @@ class PeopleQuery:
         after: str | None = None,
     ) -> Connection[Person] | None:
         where = scope(employer_id, institute_no, school_year=school_year)
-        win = window(first, after)
+        win = window(first, after, max_first=info.context.settings.limits.max_first)
         if where.employer_id is not None:
             return await loket.persons_page(info.context, where.employer_id, filter, order_by, win)
         assert where.institute is not None
@@ -149,7 +149,7 @@ class PeopleQuery:
         after: str | None = None,
     ) -> Connection[Employment] | None:
         where = scope(employer_id, institute_no, school_year=school_year, reference_date=reference_date)
-        win = window(first, after)
+        win = window(first, after, max_first=info.context.settings.limits.max_first)
         if where.employer_id is not None:
             return await loket.employments_page(
                 info.context, where.employer_id, reference_date, filter, order_by, win
@@ -177,7 +177,7 @@ class PeopleQuery:
         after: str | None = None,
     ) -> Connection[Absence] | None:
         where = scope(employer_id, institute_no, school_year=school_year)
-        win = window(first, after)
+        win = window(first, after, max_first=info.context.settings.limits.max_first)
         if where.employer_id is not None:
             return await loket.absences_page(
                 info.context, where.employer_id, from_, to, filter, order_by, win
@@ -191,4 +191,6 @@ class PeopleQuery:
     async def institutes(
         self, info: Info[Context, None], first: int | None = None, after: str | None = None
     ) -> Connection[Institute] | None:
-        return await informat.institutes_page(info.context, window(first, after))
+        return await informat.institutes_page(
+            info.context, window(first, after, max_first=info.context.settings.limits.max_first)
+        )

@@ -18,7 +18,7 @@ from gateway.logs import log_graphql_errors
 from schema.entities import check_representation
 from schema.mutation_jobs import JobsMutation
 from schema.mutation_people import PeopleMutation
-from schema.pagination import DEFAULT_FIRST, MAX_FIRST
+from schema.pagination import DEFAULT_FIRST
 from schema.root_jobs import JobsQuery
 from schema.root_people import PeopleQuery
 from schema.scalars import SCALAR_MAP
@@ -65,7 +65,7 @@ schema = GatewaySchema(
     # reads `first` as the pagination does.
     extensions=[
         GatewayErrorFormatter,
-        partial(QueryLimiter, default_first=DEFAULT_FIRST, max_first=MAX_FIRST),
+        partial(QueryLimiter, default_first=DEFAULT_FIRST),
     ],
     config=StrawberryConfig(scalar_map=SCALAR_MAP),
 )

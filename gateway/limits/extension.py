@@ -65,14 +65,13 @@ class _NoIntrospection(ValidationRule):
 class QueryLimiter(SchemaExtension):
     """Enforces ``Settings.limits`` and the introspection switch (see the module docstring).
 
-    ``default_first`` and ``max_first`` are the pagination's own (``schema.pagination``): the
-    cost estimate reads an absent ``first`` as the default page and a larger one as the cap
-    (which the field then refuses itself, naming the argument).
+    ``default_first`` is the pagination's own (``schema.pagination``): the cost estimate reads
+    an absent ``first`` as the default page and a larger one than ``limits.max_first`` as that
+    cap (which the field then refuses itself, naming the argument).
     """
 
-    def __init__(self, *, default_first: int, max_first: int) -> None:
+    def __init__(self, *, default_first: int) -> None:
         self.default_first = default_first
-        self.max_first = max_first
 
     @property
     def settings(self) -> Settings:
@@ -108,7 +107,7 @@ class QueryLimiter(SchemaExtension):
             context.graphql_document,
             variables,
             default_first=self.default_first,
-            max_first=self.max_first,
+            max_first=limits.max_first,
         )
         checks = [
             (ROOT_FIELDS, shape.root_fields, limits.max_root_fields),

@@ -69,3 +69,20 @@ async def test_an_unexpected_exception_is_masked_with_a_request_id(caplog: pytes
     assert error.extensions["code"] == "INTERNAL"
     assert "abc123" not in error.message and error.extensions["requestId"] in error.message
     assert any("secret detail" in str(record.exc_info[1]) for record in caplog.records if record.exc_info)
+
+
+async def test_the_first_cap_is_the_max_first_setting(gateway: Gateway) -> None:
+    from dataclasses import replace
+
+    from gateway.settings import RequestLimits, Settings
+
+    assert Settings.from_env({"STAFFGRAPH_MAX_FIRST": "5"}).limits.max_first == 5
+    capped = replace(gateway, settings=replace(gateway.settings, limits=RequestLimits(max_first=5)))
+    query = "query($n: Int) { employers(first: $n) { totalCount } }"
+    refused = await capped.execute(query, {"n": 6}, authorization="Bearer demo-loket-alice")
+    [error] = refused.errors
+    assert error.extensions == {"code": "BAD_USER_INPUT", "argument": "first"}
+    assert "at most 5" in error.message
+    assert (await capped.calls())["total"] == 0
+    allowed = await capped.execute(query, {"n": 5}, authorization="Bearer demo-loket-alice")
+    assert allowed.errors is None
