@@ -70,7 +70,7 @@ DEFAULT_CACHE_SIZE = 256
 class RequestLimits:
     """Bounds on one GraphQL request (gateway.limits, gateway.http); each is a STAFFGRAPH_MAX_* variable."""
 
-    max_depth: int = 15  # nested field levels (GraphiQL's introspection query needs 13)
+    max_depth: int = 15  # nested field levels (GraphiQL's introspection query needs exactly 15)
     max_aliases: int = 30  # aliased fields written in the document
     max_tokens: int = 2000  # lexical tokens, comments included (the largest example has 86)
     max_root_fields: int = 20  # top-level fields of one operation, __typename aside
