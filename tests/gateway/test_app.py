@@ -12,25 +12,12 @@ from starlette.applications import Starlette
 from gateway.app import create_app, operation_type
 from gateway.demo import demo_settings
 from gateway.examples import load_examples
-from simulators.config import SimConfig
-from simulators.server import create_simulator_app
 from tests.support.clients import asgi_client
 from tests.support.stack import ALICE, InProcess, in_process_gateway
 
 EMPLOYERS = "{ employers { totalCount nodes { companyName } } }"
 ALICE_EMPLOYERS = {"Stichting Voortgezet Onderwijs Rijnmond", "Van der Meer Logistiek B.V."}
 HTML = {"Accept": "text/html"}
-
-
-@pytest.fixture(scope="module")
-def simulator_app(sim_config: SimConfig) -> Starlette:
-    return create_simulator_app(sim_config)
-
-
-@pytest.fixture
-async def stack(simulator_app: Starlette) -> AsyncIterator[InProcess]:
-    async with in_process_gateway(simulator_app) as stack:
-        yield stack
 
 
 @pytest.fixture

@@ -24,17 +24,11 @@ from gateway.examples import EXAMPLES_DIR, load_examples, parse_example
 from gateway.graphiql import DEMO_HEADERS
 from schema.schema import schema
 from simulators.config import SimConfig
-from simulators.server import create_simulator_app
 from tests.support.stack import InProcess, in_process_gateway
 
 EXAMPLES = {example.name: example for example in load_examples()}
 # The federation fields: core-federation shows _service; _entities is the router's, fed representations.
 FEDERATION_FIELDS = {"_entities", "_service"}
-
-
-@pytest.fixture(scope="module")
-def simulator_app(sim_config: SimConfig) -> Starlette:
-    return create_simulator_app(sim_config)
 
 
 @pytest.fixture

@@ -10,17 +10,14 @@ in-process with its default settings (introspection on, as the audits query ``__
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 import pytest
-from starlette.applications import Starlette
 
-from simulators.config import SimConfig
-from simulators.server import create_simulator_app
-from tests.support.stack import ALICE, InProcess, in_process_gateway
+from tests.support.stack import ALICE, InProcess
 
 GQL = "application/graphql-response+json"
 JSON = "application/json"
@@ -166,17 +163,6 @@ AUDITS: list[Audit] = [
           "application/graphql-response+json",
           **_post(GQL, {"query": "query CoerceFailure($id: ID!){ __typename }", "variables": {"id": None}}, status=400)),
 ]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def simulator_app(sim_config: SimConfig) -> Starlette:
-    return create_simulator_app(sim_config)
-
-
-@pytest.fixture
-async def stack(simulator_app: Starlette) -> AsyncIterator[InProcess]:
-    async with in_process_gateway(simulator_app) as stack:
-        yield stack
 
 
 async def send(client: httpx.AsyncClient, audit: Audit) -> httpx.Response:

@@ -11,23 +11,10 @@ from starlette.applications import Starlette
 from gateway.demo import demo_settings
 from gateway.health import Readiness, probe
 from gateway.upstreams import Upstreams, build_upstreams
-from simulators.config import SimConfig
-from simulators.server import create_simulator_app
 from tests.support.clock import FakeClock
-from tests.support.stack import InProcess, in_process_gateway
+from tests.support.stack import InProcess
 
 UPSTREAMS = {"loket", "informat", "ictergezocht", "onderwijsloket"}
-
-
-@pytest.fixture(scope="module")
-def simulator_app(sim_config: SimConfig) -> Starlette:
-    return create_simulator_app(sim_config)
-
-
-@pytest.fixture
-async def stack(simulator_app: Starlette) -> AsyncIterator[InProcess]:
-    async with in_process_gateway(simulator_app) as stack:
-        yield stack
 
 
 @pytest.fixture

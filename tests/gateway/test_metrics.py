@@ -2,26 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import pytest
 from prometheus_client.parser import text_string_to_metric_families
-from starlette.applications import Starlette
 
-from simulators.config import SimConfig
-from simulators.server import create_simulator_app
-from tests.support.stack import ALICE, InProcess, in_process_gateway
-
-
-@pytest.fixture(scope="module")
-def simulator_app(sim_config: SimConfig) -> Starlette:
-    return create_simulator_app(sim_config)
-
-
-@pytest.fixture
-async def stack(simulator_app: Starlette) -> AsyncIterator[InProcess]:
-    async with in_process_gateway(simulator_app) as stack:
-        yield stack
+from tests.support.stack import ALICE, InProcess
 
 
 async def scrape(stack: InProcess) -> tuple[str, dict[tuple[str, frozenset[tuple[str, str]]], float]]:

@@ -18,6 +18,7 @@ from starlette.applications import Starlette
 
 from gateway.app import create_app
 from gateway.demo import demo_settings
+from gateway.settings import Settings
 from gateway.upstreams import build_upstreams
 from simulators.config import SimConfig
 from simulators.server import create_simulator_app
@@ -100,10 +101,12 @@ class InProcess:
 
 
 @asynccontextmanager
-async def in_process_gateway(simulator_app: Starlette, *, demo: bool = False) -> AsyncIterator[InProcess]:
-    """``create_app`` with the demo's settings, reaching ``simulator_app`` without sockets; the
-    simulators are reset (data, faults, call counts) first."""
-    settings = demo_settings("http://sim")
+async def in_process_gateway(
+    simulator_app: Starlette, *, demo: bool = False, settings: Settings | None = None
+) -> AsyncIterator[InProcess]:
+    """``create_app`` with ``settings`` (default: the demo's), reaching ``simulator_app`` without
+    sockets; the simulators are reset (data, faults, call counts) first."""
+    settings = settings or demo_settings("http://sim")
     upstreams = build_upstreams(settings, transport=httpx.ASGITransport(app=simulator_app))
     app = create_app(settings, upstreams=upstreams, demo=demo)
     try:

@@ -11,21 +11,12 @@ import httpx
 import pytest
 from starlette.applications import Starlette
 
-from gateway.app import create_app
 from gateway.demo import demo_settings
 from gateway.settings import RequestLimits, Settings
-from gateway.upstreams import build_upstreams
-from simulators.config import SimConfig
-from simulators.server import create_simulator_app
-from tests.support.clients import asgi_client
+from tests.support.stack import in_process_gateway
 
 ALICE = {"Authorization": "Bearer demo-loket-alice"}
 GraphQLResponse = "application/graphql-response+json"
-
-
-@pytest.fixture(scope="module")
-def simulator_app(sim_config: SimConfig) -> Starlette:
-    return create_simulator_app(sim_config)
 
 
 @dataclasses.dataclass
@@ -64,19 +55,7 @@ def limited_gateway(simulator_app: Starlette) -> GatewayFactory:
         others = {k: v for k, v in overrides.items() if k not in limit_names}
         base = demo_settings("http://sim")
         settings = dataclasses.replace(base, limits=dataclasses.replace(base.limits, **limits), **others)
-        upstreams = build_upstreams(settings, transport=httpx.ASGITransport(app=simulator_app))
-        app = create_app(settings, upstreams=upstreams)
-        try:
-            async with (
-                asgi_client(app, base_url="http://gateway") as gateway,
-                asgi_client(simulator_app) as control,
-            ):
-                await control.post("/_sim/reset")
-                await control.delete("/_sim/faults")
-                await control.delete("/_sim/calls")
-                yield Limited(app, settings, gateway, control)
-                await control.delete("/_sim/faults")
-        finally:
-            await upstreams.aclose()
+        async with in_process_gateway(simulator_app, settings=settings) as stack:
+            yield Limited(stack.app, settings, stack.gateway, stack.control)
 
     return build
