@@ -78,20 +78,15 @@ class Employment(FederatedNode):
     async def employer(
         self, info: Info[Context, None]
     ) -> Annotated[Employer, strawberry.lazy("schema.employer")] | None:
-        if self.source is not Source.LOKET:
-            return None
-        from resolvers.loket import employers_by_node_id
+        from schema.person import employer_of
 
-        node_id = make_node_id(Source.LOKET, self.owner[1])
-        return (await employers_by_node_id(info.context, [node_id])).get(node_id)
+        return await employer_of(info.context, self.owner)
 
     @strawberry.field(description="Informat: the school.")
     def institute(self) -> Annotated[Institute, strawberry.lazy("schema.institute")] | None:
-        if self.source is not Source.INFORMAT:
-            return None
-        from schema.institute import Institute
+        from schema.person import institute_of
 
-        return Institute.numbered(self.owner[1])
+        return institute_of(self.owner)
 
     @classmethod
     def from_loket(cls, row: dict[str, Any], employer_id: str, entity: dict[str, Any] | None) -> Employment:

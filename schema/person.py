@@ -52,20 +52,11 @@ class Person(FederatedNode):
     async def employer(
         self, info: Info[Context, None]
     ) -> Annotated[Employer, strawberry.lazy("schema.employer")] | None:
-        if self.source is not Source.LOKET:
-            return None
-        from resolvers.loket import employers_by_node_id
-
-        node_id = make_node_id(Source.LOKET, self.owner[1])
-        return (await employers_by_node_id(info.context, [node_id])).get(node_id)
+        return await employer_of(info.context, self.owner)
 
     @strawberry.field(description="Informat: the school this staff member was found at.")
     def institute(self) -> Annotated[Institute, strawberry.lazy("schema.institute")] | None:
-        if self.source is not Source.INFORMAT:
-            return None
-        from schema.institute import Institute
-
-        return Institute.numbered(self.owner[1])
+        return institute_of(self.owner)
 
     @strawberry.field(
         description="Loket employments (job title on referenceDate, default today) or Informat "
@@ -163,6 +154,27 @@ class Person(FederatedNode):
             info.context, [i for i in ids if i.startswith("informat:")]
         )
         return ordered(ids, found, required=required)
+
+
+async def employer_of(context: Context, owner: Owner) -> Employer | None:
+    """The Loket employer a person or employment belongs to (``None`` for Informat records)."""
+    source, scope, _, _ = owner
+    if source is not Source.LOKET:
+        return None
+    from resolvers.loket import employers_by_node_id
+
+    node_id = make_node_id(Source.LOKET, scope)
+    return (await employers_by_node_id(context, [node_id])).get(node_id)
+
+
+def institute_of(owner: Owner) -> Institute | None:
+    """The Informat school a person or employment belongs to (``None`` for Loket records)."""
+    source, scope, _, _ = owner
+    if source is not Source.INFORMAT:
+        return None
+    from schema.institute import Institute
+
+    return Institute.numbered(scope)
 
 
 async def person_of(context: Context, owner: Owner) -> Person | None:
