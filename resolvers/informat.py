@@ -70,14 +70,18 @@ async def person_in_year(context: Context, institute: str, person_id: str, year:
 
 
 async def persons_by_node_id(context: Context, node_ids: Iterable[str]) -> dict[str, Person]:
-    found: dict[str, Person] = {}
+    """Every id is checked before any call; the lookups then go to the loader as one batch."""
+    year = school_year(context, None)
+    wanted: dict[str, tuple[str, str, SchoolYear]] = {}
     for node_id in node_ids:
         _, (institute, person_id) = split_node_id(node_id, sources=[Source.INFORMAT], parts=2)
-        year = school_year(context, None)
-        row = await context.loader(EmployeeLoader).load((institute, person_id.lower(), year))
-        if row:
-            found[node_id] = Person.from_informat(row, institute, year)
-    return found
+        wanted[node_id] = (institute, person_id.lower(), year)
+    rows = await context.loader(EmployeeLoader).load_many(list(wanted.values()))
+    return {
+        node_id: Person.from_informat(row, key[0], year)
+        for (node_id, key), row in zip(wanted.items(), rows, strict=True)
+        if row
+    }
 
 
 async def person_employments(
