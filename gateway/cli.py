@@ -18,7 +18,7 @@ import typer
 import uvicorn
 
 from gateway.demo import DEMO_TODAY
-from simulators.config import DEFAULT_SEED
+from simulators.config import DEFAULT_SEED, MAX_SCALE
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="staffgraph: one GraphQL graph over four REST APIs."
@@ -47,6 +47,12 @@ def simulators(
     host: Annotated[str, typer.Option(help="Interface to bind (keep it on loopback).")] = LOOPBACK,
     port: Annotated[int, typer.Option(help="TCP port for all four simulators and /_sim.")] = 9100,
     seed: Annotated[int, typer.Option(help="Seed for the generated data.")] = DEFAULT_SEED,
+    scale: Annotated[
+        int,
+        typer.Option(
+            help="Make every Loket employer and Informat school N times larger.", min=1, max=MAX_SCALE
+        ),
+    ] = 1,
     today: Annotated[
         str | None, typer.Option(help="Pretend today is this date (YYYY-MM-DD); default: the real date.")
     ] = None,
@@ -70,13 +76,14 @@ def simulators(
     config = SimConfig(
         seed=seed,
         today=day,
+        scale=scale,
         ictergezocht_webhook_url=webhook_url,
         ictergezocht_account_limit=ictergezocht_account_limit or None,
         ictergezocht_ip_limit=ictergezocht_ip_limit or None,
     )
     simulator_app = create_simulator_app(config)
     logging.getLogger("uvicorn.error").addFilter(ResetLogFilter())
-    typer.echo(f"staffgraph simulators on http://{host}:{port} (seed {seed}, today {day})")
+    typer.echo(f"staffgraph simulators on http://{host}:{port} (seed {seed}, scale {scale}, today {day})")
     for prefix in (
         "/loket/v2",
         "/loket/token",
@@ -119,6 +126,12 @@ def demo(
     ] = None,
     host: Annotated[str, typer.Option(help="Interface to bind (keep it on loopback).")] = LOOPBACK,
     seed: Annotated[int, typer.Option(help="Seed for the simulators' data.")] = DEFAULT_SEED,
+    scale: Annotated[
+        int,
+        typer.Option(
+            help="Make every Loket employer and Informat school N times larger.", min=1, max=MAX_SCALE
+        ),
+    ] = 1,
     today: Annotated[
         str | None,
         typer.Option(
@@ -140,6 +153,7 @@ def demo(
             port=port,
             simulators_port=simulators_port,
             seed=seed,
+            scale=scale,
             today=day,
             log_level=log_level,
             echo=typer.echo,

@@ -131,6 +131,7 @@ def run_demo(
     port: int,
     simulators_port: int | None,
     seed: int,
+    scale: int = 1,
     today: date,
     log_level: str,
     echo: Callable[[str], None],
@@ -152,7 +153,9 @@ def run_demo(
     gateway_url = f"http://{local}:{gateway_socket.getsockname()[1]}"
     logging.getLogger("uvicorn.error").addFilter(ResetLogFilter())
     simulators = _SharedLoopServer(
-        uvicorn.Config(create_simulator_app(SimConfig(seed=seed, today=today)), log_level=log_level)
+        uvicorn.Config(
+            create_simulator_app(SimConfig(seed=seed, today=today, scale=scale)), log_level=log_level
+        )
     )
     gateway = _SharedLoopServer(
         uvicorn.Config(create_app(demo_settings(simulators_url, today=today), demo=True), log_level=log_level)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 DEFAULT_SEED = 20240901
+MAX_SCALE = 100
 
 
 def _today() -> date:
@@ -31,6 +32,9 @@ class SimConfig:
 
     seed: int = DEFAULT_SEED
     today: date = field(default_factory=_today)
+    # Every Loket employer and Informat school ``scale`` times larger (1 = the default data);
+    # deterministic, and scale 1 is unchanged so the demo's example ids keep working.
+    scale: int = 1
     clock: Callable[[], float] = time.time
     # Where the ICTerGezocht simulator POSTs application webhooks (None = nowhere).
     ictergezocht_webhook_url: str | None = None
@@ -38,3 +42,7 @@ class SimConfig:
     # ICTerGezocht's documented rate limits per 60 s; None switches one off (load tests)
     ictergezocht_account_limit: int | None = 200
     ictergezocht_ip_limit: int | None = 1000
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.scale <= MAX_SCALE:
+            raise ValueError(f"scale must be between 1 and {MAX_SCALE}, got {self.scale}")
