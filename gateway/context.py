@@ -11,20 +11,40 @@ every upstream call the request makes is bounded by the time it has left.
 
 from __future__ import annotations
 
+import asyncio
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
 from gateway.auth import OVERRIDE_HEADERS, RequestCredentials
 from gateway.exceptions import UpstreamUnauthenticated
+from gateway.metrics import observe_rows
 from gateway.resilience.deadline import Deadline, activate
 from gateway.secrets import Secret
 from gateway.settings import Settings
 from gateway.upstreams import Upstreams
 
 L = TypeVar("L")
+T = TypeVar("T")
+
+
+@dataclass
+class Work:
+    """What one request cost in upstream rows: fetched (received) and converted (made records).
+
+    Sources count both (``gateway.sources``); converted never exceeding fetched is the
+    proof that no list is converted once per parent. Also exported as metrics.
+    """
+
+    fetched: dict[str, int] = field(default_factory=dict)
+    converted: dict[str, int] = field(default_factory=dict)
+
+    def add(self, upstream: str, *, fetched: int = 0, converted: int = 0) -> None:
+        self.fetched[upstream] = self.fetched.get(upstream, 0) + fetched
+        self.converted[upstream] = self.converted.get(upstream, 0) + converted
+        observe_rows(upstream, fetched=fetched, converted=converted)
 
 
 @dataclass
@@ -36,6 +56,10 @@ class Context:
     # When the request must be answered: ``settings.request_deadline`` seconds after the Context is made.
     deadline: Deadline = field(init=False, repr=False)
     _loaders: dict[Callable[..., Any], Any] = field(default_factory=dict, repr=False)
+    _once: dict[Hashable, asyncio.Future[Any]] = field(default_factory=dict, repr=False)
+    work: Work = field(default_factory=Work, repr=False)
+    # facts learnt while answering, that later choices use (e.g. an employer's size from a page total)
+    facts: dict[Hashable, Any] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.deadline = Deadline.after(self.settings.request_deadline)
@@ -62,6 +86,19 @@ class Context:
         if upstream == "onderwijsloket":
             return self.settings.onderwijsloket_token
         return None
+
+    async def once(self, key: Hashable, load: Callable[[], Awaitable[T]]) -> T:
+        """``load()``'s result, computed once per request for ``key`` however many resolvers ask
+        (concurrently or later): each upstream list a request needs is fetched and indexed once."""
+        future = self._once.get(key)
+        if future is None:
+            future = self._once[key] = asyncio.ensure_future(load())
+        result: T = await asyncio.shield(future)
+        return result
+
+    def forget(self, key: Hashable) -> None:
+        """Drop what ``once`` holds for ``key`` (after a write changed it)."""
+        self._once.pop(key, None)
 
     def loader(self, factory: Callable[[Context], L]) -> L:
         """This request's instance of a loader (created on first use)."""

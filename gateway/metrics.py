@@ -63,6 +63,20 @@ UPSTREAM_LATENCY = Histogram(
     registry=REGISTRY,
 )
 
+UPSTREAM_BYTES = Counter(
+    "staffgraph_upstream_response_bytes",
+    "Response body bytes the gateway read from upstreams, by upstream.",
+    ["upstream"],
+    registry=REGISTRY,
+)
+UPSTREAM_ROWS = Counter(
+    "staffgraph_upstream_rows",
+    "Upstream rows the gateway received (fetched) and turned into records (converted), by upstream. "
+    "Converted never exceeds fetched: no row is converted twice in one request.",
+    ["upstream", "stage"],
+    registry=REGISTRY,
+)
+
 
 def observe_graphql(operation_type: OperationType, outcome: Outcome, seconds: float) -> None:
     GRAPHQL_REQUESTS.labels(operation_type, outcome).inc()
@@ -75,10 +89,28 @@ def observe_upstream_call(upstream: str, method: str, status: str, seconds: floa
     UPSTREAM_LATENCY.labels(upstream, status).observe(seconds)
 
 
+def observe_upstream_bytes(upstream: str, size: int) -> None:
+    UPSTREAM_BYTES.labels(upstream).inc(size)
+
+
+def observe_rows(upstream: str, *, fetched: int = 0, converted: int = 0) -> None:
+    if fetched:
+        UPSTREAM_ROWS.labels(upstream, "fetched").inc(fetched)
+    if converted:
+        UPSTREAM_ROWS.labels(upstream, "converted").inc(converted)
+
+
 async def metrics_endpoint(request: Request) -> Response:
     """``GET /metrics``: the Prometheus text format (OpenMetrics when the scraper asks for it)."""
     encoder, content_type = choose_encoder(request.headers.get("accept", ""))
     return Response(encoder(REGISTRY), media_type=content_type)
 
 
-__all__ = ["REGISTRY", "metrics_endpoint", "observe_graphql", "observe_upstream_call"]
+__all__ = [
+    "REGISTRY",
+    "metrics_endpoint",
+    "observe_graphql",
+    "observe_rows",
+    "observe_upstream_bytes",
+    "observe_upstream_call",
+]

@@ -1,7 +1,8 @@
-"""Informat writes: interruptions (create with PUT, delete), their attachments, communication numbers.
+"""Writes to Informat: interruptions, their attachments, communication numbers.
 
-Upstream validation errors (BR/MNA codes) come back from the client as
-``UpstreamValidationError`` whose ``fields`` name the mutation's input fields.
+Ids come as global ids (or GUIDs the caller chose) and are checked before any call; the
+school year's interruptions are re-read after a write so the answer shows what Informat
+holds.
 """
 
 from __future__ import annotations
@@ -12,31 +13,30 @@ from typing import Any
 from gateway.context import Context
 from gateway.dialects.informat import SchoolYear
 from gateway.exceptions import InputError, UpstreamBadResponse
-from resolvers.informat import absences_by_node_id
-from resolvers.loaders.informat import InterruptionsLoader, with_informat_token
-from schema.absence import Absence
-from schema.node import Source, decode_global_id, make_node_id, split_node_id
+from gateway.ids import decode_global_id
+from gateway.names import Upstream
+from gateway.records import AbsenceRecord
+from gateway.sources import INFORMAT
+from resolvers import ids
 
 
 def informat_person(value: str, argument: str = "personId") -> tuple[str, str]:
     """``(institute, personId)`` from an Informat ``Person`` global id."""
-    node_id = decode_global_id(value, type_name="Person", argument=argument)
-    _, (institute, person_id) = split_node_id(node_id, sources=[Source.INFORMAT], parts=2, argument=argument)
-    return institute, person_id
+    key = ids.person_key(decode_global_id(value, type_name="Person", argument=argument), argument)
+    if key.upstream is not Upstream.INFORMAT:
+        raise InputError(f"'{argument}' is not an Informat person", argument=argument)
+    return key.scope, key.person_id
 
 
 def informat_interruption(value: str, argument: str = "id") -> tuple[str, int, str, str]:
     """``(institute, year, personId, interruptionId)`` from an Informat ``Absence`` global id."""
-    node_id = decode_global_id(value, type_name="Absence", argument=argument)
-    _, (institute, year, person_id, ident) = split_node_id(
-        node_id, sources=[Source.INFORMAT], parts=4, argument=argument
-    )
-    if not year.isdigit():
-        raise InputError(f"'{argument}' is not an id of this type", argument=argument)
-    return institute, int(year), person_id, ident
+    ref = ids.absence_ref(decode_global_id(value, type_name="Absence", argument=argument), argument)
+    if ref.upstream is not Upstream.INFORMAT or ref.year is None:
+        raise InputError(f"'{argument}' is not an Informat interruption", argument=argument)
+    return ref.scope, ref.year, ref.person_id, ref.ident
 
 
-async def create_interruption(context: Context, values: dict[str, Any]) -> Absence:
+async def create_interruption(context: Context, values: dict[str, Any]) -> AbsenceRecord:
     """PUT a new interruption (the gateway picks its id), then read it back from the school year's list."""
     institute, person_id = informat_person(values["person_id"])
     start, end = values["start_date"], values["end_date"]
@@ -59,25 +59,23 @@ async def create_interruption(context: Context, values: dict[str, Any]) -> Absen
         "ziekteverlofZonderBezoldiging": values["unpaid"],
     }
     client = context.upstreams.informat
-    await with_informat_token(
+    await INFORMAT.with_token(
         context, lambda token: client.put_interruption(token, institute, person_id, ident, body)
     )
-    context.loader(InterruptionsLoader).clear((institute, year))
-    found = await absences_by_node_id(
-        context, [make_node_id(Source.INFORMAT, institute, str(year.start_year), person_id, ident)]
-    )
-    if not found:
+    INFORMAT.forget_interruptions(context, institute, year)
+    found = await INFORMAT.absence_by_id(context, institute, year.start_year, person_id, ident)
+    if found is None:
         raise UpstreamBadResponse(
-            "informat accepted the interruption but does not list it", upstream="informat"
+            "informat accepted the interruption but does not list it", upstream=Upstream.INFORMAT
         )
-    return next(iter(found.values()))
+    return found
 
 
 async def delete_interruption(context: Context, value: str) -> str:
     institute, year, _, ident = informat_interruption(value)
     client = context.upstreams.informat
-    await with_informat_token(context, lambda token: client.delete_interruption(token, institute, ident))
-    context.loader(InterruptionsLoader).clear((institute, SchoolYear(year)))
+    await INFORMAT.with_token(context, lambda token: client.delete_interruption(token, institute, ident))
+    INFORMAT.forget_interruptions(context, institute, SchoolYear(year))
     return value
 
 
@@ -88,7 +86,7 @@ async def put_attachment(
     chosen = _guid(attachment_id, "attachmentId") if attachment_id else str(uuid.uuid4())
     body = {"filename": filename, "file": content}
     client = context.upstreams.informat
-    await with_informat_token(
+    await INFORMAT.with_token(
         context, lambda token: client.put_attachment(token, institute, ident, chosen, body)
     )
     return chosen
@@ -98,7 +96,7 @@ async def delete_attachment(context: Context, interruption: str, attachment_id: 
     institute, _, _, ident = informat_interruption(interruption, "interruptionId")
     chosen = _guid(attachment_id, "attachmentId")
     client = context.upstreams.informat
-    await with_informat_token(
+    await INFORMAT.with_token(
         context, lambda token: client.delete_attachment(token, institute, ident, chosen)
     )
     return chosen
@@ -112,7 +110,7 @@ async def put_communication_number(
     if number_id:
         body["id"] = _guid(number_id, "id")
     client = context.upstreams.informat
-    return await with_informat_token(
+    return await INFORMAT.with_token(
         context, lambda token: client.put_communication_number(token, institute, person_id, body)
     )
 
@@ -121,7 +119,7 @@ async def delete_communication_number(context: Context, person: str, number_id: 
     institute, person_id = informat_person(person)
     chosen = _guid(number_id, "id")
     client = context.upstreams.informat
-    await with_informat_token(
+    await INFORMAT.with_token(
         context, lambda token: client.delete_communication_number(token, institute, person_id, chosen)
     )
     return chosen

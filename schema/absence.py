@@ -1,9 +1,9 @@
 """``Absence``: a Loket absence (verzuim) or leave entry, or an Informat interruption.
 
-``kind`` separates sickness, leave and the rest, by the upstream's own classification:
-Loket absences by cause (1 maternity leave -> LEAVE, 2-4 illness and accidents ->
-SICKNESS, others OTHER), Loket leave entries are LEAVE, Informat interruptions by code
-(1 Ziekteverlof -> SICKNESS, a description containing "verlof" -> LEAVE, else OTHER).
+``kind`` separates sickness, leave and the rest by where a record comes from: Loket's
+absence endpoints register sickness (SICKNESS), its leave endpoints leave (LEAVE);
+Informat interruptions by code (1 Ziekteverlof -> SICKNESS, a description naming leave
+-> LEAVE, else OTHER). See ``gateway.sources.loket_rows`` and ``informat_rows``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry import relay
@@ -19,27 +19,21 @@ from strawberry.types import Info
 
 from gateway.context import Context
 from gateway.dialects.loket import OrderKey
+from gateway.records import AbsenceKind as AbsenceKindValue
+from gateway.records import AbsenceRecord
+from resolvers import ids, people
 from schema.filters import DateFilter, FloatFilter, StringFilter
-from schema.node import FederatedNode, Source, make_node_id, ordered
+from schema.node import FederatedNode, Source, ordered
+from schema.wrap import register, wrap
 
 if TYPE_CHECKING:
     from schema.person import Person
 
-LOKET_LEAVE_CAUSES = frozenset({1})
-LOKET_SICKNESS_CAUSES = frozenset({2, 3, 4})
-INFORMAT_SICKNESS_CODES = frozenset({"1"})
-
-
-@strawberry.enum(description="What kind of absence this is.")
-class AbsenceKind(Enum):
-    SICKNESS = "SICKNESS"
-    LEAVE = "LEAVE"
-    OTHER = "OTHER"
-
-
-def day(value: Any) -> date | None:
-    """``"2026-09-01"`` or Informat's ``"2026-09-01T00:00:00"`` -> a date."""
-    return date.fromisoformat(str(value)[:10]) if value else None
+    AbsenceKind = AbsenceKindValue
+else:
+    AbsenceKind = strawberry.enum(
+        AbsenceKindValue, name="AbsenceKind", description="What kind of absence this is."
+    )
 
 
 @strawberry.federation.type(keys=["id"], description="A period someone was away from work.")
@@ -60,99 +54,42 @@ class Absence(FederatedNode):
         default=None,
         description="Loket absences read one by one: the ETag to send as 'expectedVersion' when closing.",
     )
-    # (source, employer id or institute number, person id, school year start or None)
-    owner: strawberry.Private[tuple[Source, str, str, int | None]]
+    record: strawberry.Private[AbsenceRecord]
 
     @strawberry.field(description="Whose absence this is.")
     async def person(
         self, info: Info[Context, None]
     ) -> Annotated[Person, strawberry.lazy("schema.person")] | None:
-        from schema.person import person_of
-
-        return await person_of(info.context, self.owner)
-
-    @classmethod
-    def from_loket_absence(cls, row: dict[str, Any], employer_id: str, employee_id: str) -> Absence:
-        """A calendar item (``startDate``/``endDate``) or a full absence (``progress``/``endOfAbsence``)."""
-        cause = row.get("causeOfAbsence") or {}
-        progress = row.get("progress") or {}
-        ended = row.get("endOfAbsence") or {}
-        key = cause.get("key")
-        kind = (
-            AbsenceKind.LEAVE
-            if key in LOKET_LEAVE_CAUSES
-            else AbsenceKind.SICKNESS
-            if key in LOKET_SICKNESS_CAUSES
-            else AbsenceKind.OTHER
-        )
-        return cls(
-            node_id=make_node_id(Source.LOKET, employer_id, employee_id, "absence", row["id"]),
-            source=Source.LOKET,
-            source_id=strawberry.ID(row["id"]),
-            start_date=day(row.get("startDate") or progress.get("startDate")),
-            end_date=day(row.get("endDate") if "endDate" in row else ended.get("date")),
-            code=str(key) if key is not None else None,
-            description=cause.get("value"),
-            kind=kind,
-            incapacity_percentage=row.get(
-                "incapacityPercentage", progress.get("currentIncapacityPercentage")
-            ),
-            owner=(Source.LOKET, employer_id, employee_id, None),
-        )
+        r = self.record
+        return wrap(await people.person_of(info.context, r.upstream, r.scope, r.person_id, r.school_year))  # type: ignore[no-any-return]
 
     @classmethod
-    def from_loket_leave(cls, row: dict[str, Any], employer_id: str, employee_id: str) -> Absence:
-        leave_type = row.get("leaveType") or {}
-        unit = (row.get("unitType") or {}).get("key")
+    def from_record(cls, record: AbsenceRecord) -> Absence:
         return cls(
-            node_id=make_node_id(Source.LOKET, employer_id, employee_id, "leave", row["id"]),
-            source=Source.LOKET,
-            source_id=strawberry.ID(row["id"]),
-            start_date=day(row.get("startDate")),
-            end_date=day(row.get("endDate")),
-            code=str(leave_type.get("key")) if leave_type.get("key") is not None else None,
-            description=leave_type.get("value"),
-            kind=AbsenceKind.LEAVE,
-            hours=row.get("numberOfUnits") if unit == 1 else None,
-            owner=(Source.LOKET, employer_id, employee_id, None),
-        )
-
-    @classmethod
-    def from_informat(cls, row: dict[str, Any], institute: str, year: int) -> Absence:
-        code = str(row.get("code") or "")
-        text = row.get("omschrijving")
-        kind = (
-            AbsenceKind.SICKNESS
-            if code in INFORMAT_SICKNESS_CODES
-            else AbsenceKind.LEAVE
-            if "verlof" in str(text or "").lower()
-            else AbsenceKind.OTHER
-        )
-        person_id = str(row["personId"]).lower()
-        return cls(
-            node_id=make_node_id(Source.INFORMAT, institute, str(year), person_id, str(row["doId"]).lower()),
-            source=Source.INFORMAT,
-            source_id=strawberry.ID(str(row["doId"]).lower()),
-            start_date=day(row.get("begindatum")),
-            end_date=day(row.get("einddatum")),
-            code=code or None,
-            description=text,
-            kind=kind,
-            owner=(Source.INFORMAT, institute, person_id, year),
+            node_id=ids.absence_id(record),
+            source=record.upstream,
+            source_id=strawberry.ID(record.absence_id),
+            start_date=record.start_date,
+            end_date=record.end_date,
+            code=record.code,
+            description=record.description,
+            kind=record.kind,
+            incapacity_percentage=record.incapacity_percentage,
+            hours=record.hours,
+            version=record.version,
+            record=record,
         )
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info[Context, None], node_ids: Iterable[str], required: bool = False
     ) -> list[Absence | None]:
-        from resolvers import informat, loket
+        wanted = list(node_ids)
+        found = await people.absences_by_node_id(info.context, wanted)
+        return ordered(wanted, {k: cls.from_record(v) for k, v in found.items()}, required=required)
 
-        ids = list(node_ids)
-        found = await loket.absences_by_node_id(info.context, [i for i in ids if i.startswith("loket:")])
-        found |= await informat.absences_by_node_id(
-            info.context, [i for i in ids if i.startswith("informat:")]
-        )
-        return ordered(ids, found, required=required)
+
+register(AbsenceRecord, Absence.from_record)
 
 
 @strawberry.input(description="Conditions on an absence kind.")

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
 from gateway.context import Context
-from schema.node import FederatedNode, Source, make_node_id, ordered
-from schema.pagination import Connection, window
-from schema.person import Person, PersonFilter, PersonOrder
+from gateway.names import Upstream
+from gateway.records import EmployerRecord
+from resolvers import ids, people
+from schema.filters import filter_tree, order_keys
+from schema.node import FederatedNode, ordered
+from schema.pagination import Connection, connection, window
+from schema.person import PERSON_PATHS, Person, PersonFilter, PersonOrder, person_key
+from schema.wrap import register
 
 
 @strawberry.federation.type(keys=["id"], description="A Dutch employer in Loket.nl.")
@@ -33,34 +37,34 @@ class Employer(FederatedNode):
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Person] | None:
-        from resolvers.loket import persons_page
-
-        return await persons_page(
+        page = await people.persons_page(
             info.context,
-            str(self.source_id),
-            filter,
-            order_by,
+            people.Scope(Upstream.LOKET, str(self.source_id)),
+            None,
+            filter_tree(filter, PERSON_PATHS),
+            order_keys(order_by, person_key),
             window(first, after, max_first=info.context.settings.limits.max_first),
         )
+        return connection(page, Person.from_record)
 
     @classmethod
-    def from_loket(cls, row: dict[str, Any]) -> Employer:
-        address = row.get("address") or {}
+    def from_record(cls, record: EmployerRecord) -> Employer:
         return cls(
-            node_id=make_node_id(Source.LOKET, row["id"]),
-            source_id=strawberry.ID(row["id"]),
-            employer_number=row.get("employerNumber"),
-            company_name=row.get("companyName") or "",
-            chamber_of_commerce_number=row.get("chamberOfCommerceNumber"),
-            city=address.get("city"),
+            node_id=ids.employer_id(record),
+            source_id=strawberry.ID(record.employer_id),
+            employer_number=record.employer_number,
+            company_name=record.company_name,
+            chamber_of_commerce_number=record.chamber_of_commerce_number,
+            city=record.city,
         )
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info[Context, None], node_ids: Iterable[str], required: bool = False
     ) -> list[Employer | None]:
-        from resolvers.loket import employers_by_node_id
+        wanted = list(node_ids)
+        found = await people.employers_by_node_id(info.context, wanted)
+        return ordered(wanted, {k: cls.from_record(v) for k, v in found.items()}, required=required)
 
-        ids = list(node_ids)
-        found = await employers_by_node_id(info.context, ids)
-        return ordered(ids, found, required=required)
+
+register(EmployerRecord, Employer.from_record)

@@ -1,10 +1,10 @@
 """``Employment``: a Loket employment (dienstverband) or an Informat assignment (opdracht).
 
-A Loket employment's job title and department come from its organizational entity
-valid on a reference date (``actualorganizationalentities``): the entity's
-``deviatingFunctionDescription``, else its ``function.description``. An Informat
-assignment carries its own function (ambt), hours (``prestatieUren`` over the
-full-time ``prestatieNoemer``: the FTE fraction), institute and school year.
+A Loket employment's job title and department are those of its organizational entity
+valid on a reference date (default today): the entity's ``deviatingFunctionDescription``,
+else its function's description. An Informat assignment carries its own function (ambt),
+hours (``prestatieUren`` over the full-time ``prestatieNoemer``: the FTE fraction),
+institute and school year. Records come from ``gateway.sources``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry import relay
@@ -21,10 +21,13 @@ from strawberry.types import Info
 from gateway.context import Context
 from gateway.dialects.informat import SchoolYear
 from gateway.dialects.loket import OrderKey
-from schema.absence import day
+from gateway.names import Upstream
+from gateway.records import EmploymentRecord, InstituteRecord
+from resolvers import ids, people
 from schema.filters import DateFilter, FloatFilter, StringFilter
-from schema.node import FederatedNode, Source, make_node_id, ordered
+from schema.node import FederatedNode, Source, ordered
 from schema.scalars import SchoolYearScalar
+from schema.wrap import register, wrap
 
 if TYPE_CHECKING:
     from schema.employer import Employer
@@ -35,12 +38,6 @@ if TYPE_CHECKING:
 else:
     # the GraphQL scalar; mypy sees the value it parses to (a variable is not a type to mypy)
     SchoolYearValue = SchoolYearScalar
-
-
-def job_title(entity: dict[str, Any] | None) -> str | None:
-    if not entity:
-        return None
-    return entity.get("deviatingFunctionDescription") or (entity.get("function") or {}).get("description")
 
 
 @strawberry.federation.type(keys=["id"], description="A job someone holds: an employment or an assignment.")
@@ -64,83 +61,56 @@ class Employment(FederatedNode):
     structure: str | None = strawberry.field(description="Informat: the main structure (hfd), e.g. '311'.")
     subject: str | None = strawberry.field(description="Informat: the subject taught (vak), if any.")
     school_year: SchoolYearValue | None = strawberry.field(description="Informat: the assignment's year.")
-    owner: strawberry.Private[tuple[Source, str, str, int | None]]
+    record: strawberry.Private[EmploymentRecord]
 
     @strawberry.field(description="Who holds this job.")
     async def person(
         self, info: Info[Context, None]
     ) -> Annotated[Person, strawberry.lazy("schema.person")] | None:
-        from schema.person import person_of
-
-        return await person_of(info.context, self.owner)
+        r = self.record
+        return wrap(await people.person_of(info.context, r.upstream, r.scope, r.person_id, r.school_year))  # type: ignore[no-any-return]
 
     @strawberry.field(description="Loket: the employer.")
     async def employer(
         self, info: Info[Context, None]
     ) -> Annotated[Employer, strawberry.lazy("schema.employer")] | None:
-        from schema.person import employer_of
-
-        return await employer_of(info.context, self.owner)
+        return wrap(await people.employer_of(info.context, self.record.upstream, self.record.scope))  # type: ignore[no-any-return]
 
     @strawberry.field(description="Informat: the school.")
     def institute(self) -> Annotated[Institute, strawberry.lazy("schema.institute")] | None:
-        from schema.person import institute_of
-
-        return institute_of(self.owner)
-
-    @classmethod
-    def from_loket(cls, row: dict[str, Any], employer_id: str, entity: dict[str, Any] | None) -> Employment:
-        employee_id = str((row.get("employee") or {}).get("id") or "")
-        return cls(
-            node_id=make_node_id(Source.LOKET, employer_id, row["id"]),
-            source=Source.LOKET,
-            source_id=strawberry.ID(row["id"]),
-            start_date=day(row.get("startDate")),
-            end_date=day(row.get("endDate")),
-            job_title=job_title(entity),
-            department=((entity or {}).get("department") or {}).get("description"),
-            hours_per_week=None,
-            fte=None,
-            payroll_id=row.get("payrollId"),
-            structure=None,
-            subject=None,
-            school_year=None,
-            owner=(Source.LOKET, employer_id, employee_id, None),
-        )
+        if self.record.upstream is not Upstream.INFORMAT:
+            return None
+        return wrap(InstituteRecord(self.record.scope))  # type: ignore[no-any-return]
 
     @classmethod
-    def from_informat(cls, row: dict[str, Any], institute: str, year: int) -> Employment:
-        hours = row.get("prestatieUren")
-        denominator = row.get("prestatieNoemer")
+    def from_record(cls, record: EmploymentRecord) -> Employment:
         return cls(
-            node_id=make_node_id(Source.INFORMAT, institute, str(year), str(row["id"]).lower()),
-            source=Source.INFORMAT,
-            source_id=strawberry.ID(str(row["id"]).lower()),
-            start_date=day(row.get("begindatum")),
-            end_date=day(row.get("einddatum")),
-            job_title=row.get("ambt"),
-            department=None,
-            hours_per_week=float(hours) if hours is not None else None,
-            fte=round(float(hours) / float(denominator), 4) if hours is not None and denominator else None,
-            payroll_id=None,
-            structure=row.get("hfd"),
-            subject=row.get("vak"),
-            school_year=SchoolYear(year),
-            owner=(Source.INFORMAT, institute, str(row.get("personId") or "").lower(), year),
+            node_id=ids.employment_id(record),
+            source=record.upstream,
+            source_id=strawberry.ID(record.employment_id),
+            start_date=record.start_date,
+            end_date=record.end_date,
+            job_title=record.job_title,
+            department=record.department,
+            hours_per_week=record.hours_per_week,
+            fte=record.fte,
+            payroll_id=record.payroll_id,
+            structure=record.structure,
+            subject=record.subject,
+            school_year=SchoolYear(record.school_year) if record.school_year is not None else None,
+            record=record,
         )
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info[Context, None], node_ids: Iterable[str], required: bool = False
     ) -> list[Employment | None]:
-        from resolvers import informat, loket
+        wanted = list(node_ids)
+        found = await people.employments_by_node_id(info.context, wanted)
+        return ordered(wanted, {k: cls.from_record(v) for k, v in found.items()}, required=required)
 
-        ids = list(node_ids)
-        found = await loket.employments_by_node_id(info.context, [i for i in ids if i.startswith("loket:")])
-        found |= await informat.employments_by_node_id(
-            info.context, [i for i in ids if i.startswith("informat:")]
-        )
-        return ordered(ids, found, required=required)
+
+register(EmploymentRecord, Employment.from_record)
 
 
 @strawberry.input(

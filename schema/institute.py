@@ -13,10 +13,15 @@ from strawberry import relay
 from strawberry.types import Info
 
 from gateway.context import Context
+from gateway.names import Upstream
+from gateway.records import InstituteRecord
+from resolvers import ids, people
 from schema.employment import SchoolYearValue
-from schema.node import FederatedNode, Source, make_node_id, ordered
-from schema.pagination import Connection, window
-from schema.person import Person, PersonFilter, PersonOrder
+from schema.filters import filter_tree, order_keys
+from schema.node import FederatedNode, ordered
+from schema.pagination import Connection, connection, window
+from schema.person import PERSON_PATHS, Person, PersonFilter, PersonOrder, person_key
+from schema.wrap import register
 
 
 @strawberry.federation.type(keys=["id"], description="A Flemish school in Informat.")
@@ -26,7 +31,7 @@ class Institute(FederatedNode):
 
     @classmethod
     def numbered(cls, number: str) -> Institute:
-        return cls(node_id=make_node_id(Source.INFORMAT, number), number=number)
+        return cls(node_id=ids.institute_id(number), number=number)
 
     @strawberry.field(description="The school's name, where the gateway is configured with it.")
     def name(self, info: Info[Context, None]) -> str | None:
@@ -42,16 +47,23 @@ class Institute(FederatedNode):
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Person] | None:
-        from resolvers import informat
-
-        win = window(first, after, max_first=info.context.settings.limits.max_first)
-        return await informat.staff_page(info.context, self.number, school_year, filter, order_by, win)
+        page = await people.persons_page(
+            info.context,
+            people.Scope(Upstream.INFORMAT, self.number),
+            school_year,
+            filter_tree(filter, PERSON_PATHS),
+            order_keys(order_by, person_key),
+            window(first, after, max_first=info.context.settings.limits.max_first),
+        )
+        return connection(page, Person.from_record)
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info[Context, None], node_ids: Iterable[str], required: bool = False
     ) -> list[Institute | None]:
-        from resolvers import informat
+        wanted = list(node_ids)
+        found = await people.institutes_by_node_id(info.context, wanted)
+        return ordered(wanted, {k: cls.numbered(v) for k, v in found.items()}, required=required)
 
-        ids = list(node_ids)
-        return ordered(ids, await informat.institutes_by_node_id(info.context, ids), required=required)
+
+register(InstituteRecord, lambda record: Institute.numbered(record.number))

@@ -17,7 +17,7 @@ import strawberry
 from strawberry.types import Info
 
 from gateway.context import Context
-from resolvers import informat_writes, loket
+from resolvers import informat_writes, loket_writes
 from schema.absence import Absence
 from schema.employment import SchoolYearValue
 
@@ -94,8 +94,8 @@ class PeopleMutation:
     async def create_interruption(
         self, info: Info[Context, None], input: CreateInterruptionInput
     ) -> AbsencePayload:
-        absence = await informat_writes.create_interruption(info.context, dict(vars(input)))
-        return AbsencePayload(absence=absence, version=None)
+        record = await informat_writes.create_interruption(info.context, dict(vars(input)))
+        return AbsencePayload(absence=Absence.from_record(record), version=None)
 
     @strawberry.mutation(description="Informat: remove an interruption added through the API.")
     async def delete_interruption(self, info: Info[Context, None], id: strawberry.ID) -> DeletePayload:
@@ -152,8 +152,8 @@ class PeopleMutation:
     async def create_loket_absence(
         self, info: Info[Context, None], input: CreateLoketAbsenceInput
     ) -> AbsencePayload:
-        absence = await loket.create_absence(info.context, dict(vars(input)))
-        return AbsencePayload(absence=absence, version=absence.version)
+        record = await loket_writes.create_absence(info.context, dict(vars(input)))
+        return AbsencePayload(absence=Absence.from_record(record), version=record.version)
 
     @strawberry.mutation(
         description="Loket: close an open absence. 'expectedVersion' (the absence's 'version') makes a "
@@ -167,5 +167,5 @@ class PeopleMutation:
         reason: int | None = None,
         expected_version: str | None = None,
     ) -> AbsencePayload:
-        absence = await loket.close_absence(info.context, str(id), end_date, reason, expected_version)
-        return AbsencePayload(absence=absence, version=absence.version)
+        record = await loket_writes.close_absence(info.context, str(id), end_date, reason, expected_version)
+        return AbsencePayload(absence=Absence.from_record(record), version=record.version)

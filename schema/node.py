@@ -9,30 +9,20 @@ institute to ask for a person) — and relay wraps it with the type name in base
 from __future__ import annotations
 
 from collections.abc import Iterable
-from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import strawberry
 from strawberry import relay
 
 from gateway.exceptions import InputError
+from gateway.ids import SEPARATOR, decode_global_id, make_node_id
+from gateway.names import Upstream
 
-SEPARATOR = ":"
-
-
-@strawberry.enum(description="Which upstream API a record comes from.")
-class Source(Enum):
-    LOKET = "loket"
-    INFORMAT = "informat"
-    ICTERGEZOCHT = "ictergezocht"
-    ONDERWIJSLOKET = "onderwijsloket"
-
-
-def make_node_id(source: Source, *parts: str) -> str:
-    """``make_node_id(Source.INFORMAT, "032912", guid)`` -> ``"informat:032912:<guid>"``."""
-    if any(not part or SEPARATOR in part for part in parts):
-        raise ValueError(f"node id parts must be non-empty and free of '{SEPARATOR}': {parts!r}")
-    return SEPARATOR.join([source.value, *parts])
+if TYPE_CHECKING:
+    Source = Upstream
+else:
+    # The GraphQL enum of the gateway's Upstream enum (values LOKET, INFORMAT, ...).
+    Source = strawberry.enum(Upstream, name="Source", description="Which upstream API a record comes from.")
 
 
 def split_node_id(
@@ -45,19 +35,6 @@ def split_node_id(
     if source is None or len(rest) != parts or not all(rest):
         raise InputError(f"'{argument}' is not an id of this type", argument=argument)
     return source, rest
-
-
-def decode_global_id(value: str | relay.GlobalID, *, type_name: str, argument: str = "id") -> str:
-    """The node id inside a GlobalID of ``type_name``; anything else is ``BAD_USER_INPUT``."""
-    try:
-        global_id = value if isinstance(value, relay.GlobalID) else relay.GlobalID.from_id(value)
-    except (ValueError, TypeError):
-        raise InputError(f"'{argument}' is not a valid id", argument=argument) from None
-    if global_id.type_name != type_name:
-        raise InputError(
-            f"'{argument}' is a {global_id.type_name} id, expected a {type_name} id", argument=argument
-        )
-    return global_id.node_id
 
 
 def ordered(node_ids: Iterable[str], found: dict[str, Any], *, required: bool) -> list[Any]:
@@ -84,3 +61,14 @@ class FederatedNode(relay.Node):
         node_id = decode_global_id(str(id), type_name=type_name)
         nodes = await cls.resolve_nodes(info=info, node_ids=[node_id], required=False)  # type: ignore[misc]
         return next(iter(nodes))
+
+
+__all__ = [
+    "SEPARATOR",
+    "FederatedNode",
+    "Source",
+    "decode_global_id",
+    "make_node_id",
+    "ordered",
+    "split_node_id",
+]

@@ -8,56 +8,14 @@ offset/limit of at most 50, Directus limit/offset, Informat full arrays).
 
 from __future__ import annotations
 
-import base64
-import binascii
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Generic
+from collections.abc import Callable, Sequence
+from typing import Any, Generic
 
 import strawberry
 from strawberry import relay
 from strawberry.relay.types import NodeType
 
-from gateway.exceptions import InputError
-from gateway.settings import DEFAULT_LIMITS
-
-DEFAULT_FIRST = 20
-MAX_FIRST = DEFAULT_LIMITS.max_first  # the default; STAFFGRAPH_MAX_FIRST sets the running value
-_PREFIX = "cursor:"
-
-
-def encode_cursor(offset: int) -> str:
-    return base64.b64encode(f"{_PREFIX}{offset}".encode()).decode()
-
-
-def decode_cursor(cursor: str) -> int:
-    try:
-        text = base64.b64decode(cursor.encode(), validate=True).decode()
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        raise InputError("'after' is not a cursor from this API", argument="after") from None
-    if not text.startswith(_PREFIX) or not text[len(_PREFIX) :].isdigit():
-        raise InputError("'after' is not a cursor from this API", argument="after")
-    return int(text[len(_PREFIX) :])
-
-
-@dataclass(frozen=True)
-class Window:
-    """Items ``offset .. offset + limit - 1`` of the full list."""
-
-    offset: int
-    limit: int
-
-
-def window(first: int | None, after: str | None, *, max_first: int = MAX_FIRST) -> Window:
-    """Validate ``first``/``after`` before any upstream call."""
-    if first is None:
-        first = DEFAULT_FIRST
-    if first < 0:
-        raise InputError("'first' must not be negative", argument="first")
-    if first > max_first:
-        raise InputError(f"'first' may be at most {max_first}", argument="first")
-    offset = decode_cursor(after) + 1 if after is not None else 0
-    return Window(offset, first)
+from gateway.paging import DEFAULT_FIRST, MAX_FIRST, Page, Window, decode_cursor, encode_cursor, window
 
 
 @strawberry.type(description="A page of results, with the total where the upstream reports it.")
@@ -85,3 +43,23 @@ def build_connection(
         end_cursor=edges[-1].cursor if edges else None,
     )
     return Connection(edges=edges, page_info=page_info, total_count=total)
+
+
+def connection(page: Page[Any], wrap: Callable[[Any], NodeType]) -> Connection[NodeType]:
+    """The connection for a page of records, each wrapped into its GraphQL type."""
+    return build_connection(
+        [wrap(item) for item in page.items], page.window, page.total, has_more=page.has_more
+    )
+
+
+__all__ = [
+    "DEFAULT_FIRST",
+    "MAX_FIRST",
+    "Connection",
+    "Window",
+    "build_connection",
+    "connection",
+    "decode_cursor",
+    "encode_cursor",
+    "window",
+]

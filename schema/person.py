@@ -4,7 +4,8 @@ The global id says which: ``loket:<employerId>:<employeeId>`` (the employer is w
 bulk lists live) or ``informat:<instituteNo>:<personId>``. An Informat person also
 remembers the school year it was listed for, the default for its employments and
 absences; a Loket person's employments use a reference date (default today) and its
-absences a period (default the twelve months up to today).
+absences a period (default the twelve months up to today). The record's key
+(``gateway.records.PersonKey``) is what the loaders batch on, whatever the upstream.
 """
 
 from __future__ import annotations
@@ -12,26 +13,34 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
 from gateway.context import Context
-from gateway.dialects.informat import SchoolYear
 from gateway.dialects.loket import OrderKey
-from schema.absence import Absence, AbsenceFilter, AbsenceOrder, day
-from schema.employment import Employment, EmploymentFilter, EmploymentOrder, SchoolYearValue
-from schema.filters import DateFilter, IntFilter, StringFilter
-from schema.node import FederatedNode, Source, make_node_id, ordered
-from schema.pagination import Connection, window
+from gateway.names import Upstream
+from gateway.records import AbsenceQuery, EmploymentQuery, InstituteRecord, PersonRecord
+from resolvers import ids, people
+from schema.absence import ABSENCE_PATHS, Absence, AbsenceFilter, AbsenceOrder, absence_key
+from schema.employment import (
+    EMPLOYMENT_PATHS,
+    Employment,
+    EmploymentFilter,
+    EmploymentOrder,
+    SchoolYearValue,
+    employment_key,
+)
+from schema.filters import DateFilter, IntFilter, StringFilter, filter_tree, order_keys
+from schema.node import FederatedNode, Source, ordered
+from schema.pagination import Connection, connection, window
+from schema.wrap import register, wrap
 
 if TYPE_CHECKING:
     from schema.employer import Employer
     from schema.institute import Institute
-
-Owner = tuple[Source, str, str, int | None]
 
 
 @strawberry.federation.type(keys=["id"], description="Someone who works: a Loket employee or Informat staff.")
@@ -46,17 +55,20 @@ class Person(FederatedNode):
     date_of_birth: date | None
     emails: list[str]
     employee_number: int | None = strawberry.field(description="Loket: the employee number.")
-    owner: strawberry.Private[Owner]
+    record: strawberry.Private[PersonRecord]
 
     @strawberry.field(description="Loket: the employer this employee belongs to.")
     async def employer(
         self, info: Info[Context, None]
     ) -> Annotated[Employer, strawberry.lazy("schema.employer")] | None:
-        return await employer_of(info.context, self.owner)
+        key = self.record.key
+        return wrap(await people.employer_of(info.context, key.upstream, key.scope))  # type: ignore[no-any-return]
 
     @strawberry.field(description="Informat: the school this staff member was found at.")
     def institute(self) -> Annotated[Institute, strawberry.lazy("schema.institute")] | None:
-        return institute_of(self.owner)
+        if self.record.key.upstream is not Upstream.INFORMAT:
+            return None
+        return wrap(InstituteRecord(self.record.key.scope))  # type: ignore[no-any-return]
 
     @strawberry.field(
         description="Loket employments (job title on referenceDate, default today) or Informat "
@@ -72,14 +84,15 @@ class Person(FederatedNode):
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Employment] | None:
-        from resolvers import informat, loket
-
-        win = window(first, after, max_first=info.context.settings.limits.max_first)
-        if self.source is Source.LOKET:
-            return await loket.person_employments(
-                info.context, self.owner, reference_date, filter, order_by, win
-            )
-        return await informat.person_employments(info.context, self.owner, school_year, filter, order_by, win)
+        page = await people.person_employments(
+            info.context,
+            self.record.key,
+            EmploymentQuery(reference_date, school_year),
+            filter_tree(filter, EMPLOYMENT_PATHS),
+            order_keys(order_by, employment_key),
+            window(first, after, max_first=info.context.settings.limits.max_first),
+        )
+        return connection(page, Employment.from_record)
 
     @strawberry.field(
         description="Loket absences and leave overlapping from..to (default the last twelve months), or "
@@ -96,96 +109,42 @@ class Person(FederatedNode):
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Absence] | None:
-        from resolvers import informat, loket
-
-        win = window(first, after, max_first=info.context.settings.limits.max_first)
-        if self.source is Source.LOKET:
-            return await loket.person_absences(info.context, self.owner, from_, to, filter, order_by, win)
-        return await informat.person_absences(
-            info.context, self.owner, from_, to, school_year, filter, order_by, win
+        page = await people.person_absences(
+            info.context,
+            self.record.key,
+            AbsenceQuery(from_, to, school_year),
+            filter_tree(filter, ABSENCE_PATHS),
+            order_keys(order_by, absence_key),
+            window(first, after, max_first=info.context.settings.limits.max_first),
         )
+        return connection(page, Absence.from_record)
 
     @classmethod
-    def from_loket(cls, row: dict[str, Any], employer_id: str) -> Person:
-        details = row.get("personalDetails") or {}
-        contact = row.get("contactInformation") or {}
-        emails = [contact.get("emailAddress"), contact.get("businessEmailAddress")]
+    def from_record(cls, record: PersonRecord) -> Person:
         return cls(
-            node_id=make_node_id(Source.LOKET, employer_id, row["id"]),
-            source=Source.LOKET,
-            source_id=strawberry.ID(row["id"]),
-            first_name=details.get("firstName"),
-            last_name=details.get("lastName"),
-            last_name_prefix=details.get("prefix"),
-            initials=details.get("initials"),
-            date_of_birth=day(details.get("dateOfBirth")),
-            emails=[email for email in emails if email],
-            employee_number=row.get("employeeNumber"),
-            owner=(Source.LOKET, employer_id, row["id"], None),
-        )
-
-    @classmethod
-    def from_informat(cls, row: dict[str, Any], institute: str, year: SchoolYear) -> Person:
-        person_id = str(row["personId"]).lower()
-        emails = [entry.get("email") for entry in row.get("emailadressen") or [] if isinstance(entry, dict)]
-        return cls(
-            node_id=make_node_id(Source.INFORMAT, institute, person_id),
-            source=Source.INFORMAT,
-            source_id=strawberry.ID(person_id),
-            first_name=row.get("voornaam"),
-            last_name=row.get("naam"),
-            last_name_prefix=None,
-            initials=row.get("initialen"),
-            date_of_birth=day(row.get("geboortedatum")),
-            emails=[email for email in emails if email],
-            employee_number=None,
-            owner=(Source.INFORMAT, institute, person_id, year.start_year),
+            node_id=ids.person_id(record),
+            source=record.key.upstream,
+            source_id=strawberry.ID(record.key.person_id),
+            first_name=record.first_name,
+            last_name=record.last_name,
+            last_name_prefix=record.last_name_prefix,
+            initials=record.initials,
+            date_of_birth=record.date_of_birth,
+            emails=list(record.emails),
+            employee_number=record.employee_number,
+            record=record,
         )
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info[Context, None], node_ids: Iterable[str], required: bool = False
     ) -> list[Person | None]:
-        from resolvers import informat, loket
-
-        ids = list(node_ids)
-        found = await loket.persons_by_node_id(info.context, [i for i in ids if i.startswith("loket:")])
-        found |= await informat.persons_by_node_id(
-            info.context, [i for i in ids if i.startswith("informat:")]
-        )
-        return ordered(ids, found, required=required)
+        wanted = list(node_ids)
+        found = await people.persons_by_node_id(info.context, wanted)
+        return ordered(wanted, {k: cls.from_record(v) for k, v in found.items()}, required=required)
 
 
-async def employer_of(context: Context, owner: Owner) -> Employer | None:
-    """The Loket employer a person or employment belongs to (``None`` for Informat records)."""
-    source, scope, _, _ = owner
-    if source is not Source.LOKET:
-        return None
-    from resolvers.loket import employers_by_node_id
-
-    node_id = make_node_id(Source.LOKET, scope)
-    return (await employers_by_node_id(context, [node_id])).get(node_id)
-
-
-def institute_of(owner: Owner) -> Institute | None:
-    """The Informat school a person or employment belongs to (``None`` for Loket records)."""
-    source, scope, _, _ = owner
-    if source is not Source.INFORMAT:
-        return None
-    from schema.institute import Institute
-
-    return Institute.numbered(scope)
-
-
-async def person_of(context: Context, owner: Owner) -> Person | None:
-    """The person an employment or absence belongs to (batched through the loaders)."""
-    from resolvers import informat, loket
-
-    source, scope, person_id, year = owner
-    if source is Source.LOKET:
-        node_id = make_node_id(Source.LOKET, scope, person_id)
-        return (await loket.persons_by_node_id(context, [node_id])).get(node_id)
-    return await informat.person_in_year(context, scope, person_id, year)
+register(PersonRecord, Person.from_record)
 
 
 @strawberry.input(description="Which persons to list; fields are ANDed, 'and'/'or' combine filters.")
@@ -199,16 +158,10 @@ class PersonFilter:
     or_: list[PersonFilter] | None = strawberry.field(default=None, name="or")
 
 
-# PersonFilter attribute -> Loket employee field path (translated into Loket's `filter`)
-LOKET_PERSON_PATHS = {
-    "first_name": ("personalDetails", "firstName"),
-    "last_name": ("personalDetails", "lastName"),
-    "initials": ("personalDetails", "initials"),
-    "date_of_birth": ("personalDetails", "dateOfBirth"),
-    "employee_number": ("employeeNumber",),
+# PersonFilter attribute -> record attribute; Loket's source renders them as its own field paths
+PERSON_PATHS = {
+    name: (name,) for name in ("first_name", "last_name", "initials", "date_of_birth", "employee_number")
 }
-# ... and -> Person attribute, evaluated by the gateway on Informat staff
-GATEWAY_PERSON_PATHS = {name: (name,) for name in LOKET_PERSON_PATHS}
 
 
 @strawberry.enum
@@ -224,6 +177,5 @@ class PersonOrder(Enum):
 
 
 def person_key(value: PersonOrder) -> OrderKey:
-    """The gateway-side key (Person attribute); Loket's is ``LOKET_PERSON_PATHS`` of it."""
     path, descending = value.value
     return OrderKey((path,), descending)

@@ -10,7 +10,6 @@ the argument, as is an argument of the other source (``schoolYear`` with ``emplo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from typing import Annotated
@@ -19,18 +18,24 @@ import strawberry
 from strawberry.types import Info
 
 from gateway.context import Context
-from gateway.dialects.informat import SchoolYear
 from gateway.dialects.loket import OrderKey
-from gateway.exceptions import InputError
-from resolvers import informat, loket
-from schema.absence import Absence, AbsenceFilter, AbsenceOrder
+from gateway.ids import decode_global_id
+from gateway.records import AbsenceQuery, EmploymentQuery
+from resolvers import people
+from schema.absence import ABSENCE_PATHS, Absence, AbsenceFilter, AbsenceOrder, absence_key
 from schema.employer import Employer
-from schema.employment import Employment, EmploymentFilter, EmploymentOrder, SchoolYearValue
+from schema.employment import (
+    EMPLOYMENT_PATHS,
+    Employment,
+    EmploymentFilter,
+    EmploymentOrder,
+    SchoolYearValue,
+    employment_key,
+)
 from schema.filters import IntFilter, StringFilter, filter_tree, order_keys
 from schema.institute import Institute
-from schema.node import decode_global_id
-from schema.pagination import Connection, window
-from schema.person import Person, PersonFilter, PersonOrder
+from schema.pagination import Connection, connection, window
+from schema.person import PERSON_PATHS, Person, PersonFilter, PersonOrder, person_key
 
 
 @strawberry.input(description="Which employers to list; fields are ANDed, 'and'/'or' combine filters.")
@@ -42,19 +47,15 @@ class EmployerFilter:
     or_: list[EmployerFilter] | None = strawberry.field(default=None, name="or")
 
 
-EMPLOYER_PATHS = {
-    "company_name": ("companyName",),
-    "city": ("address", "city"),
-    "employer_number": ("employerNumber",),
-}
+EMPLOYER_PATHS = {name: (name,) for name in ("company_name", "city", "employer_number")}
 
 
 @strawberry.enum
 class EmployerOrder(Enum):
-    COMPANY_NAME_ASC = ("companyName", False)
-    COMPANY_NAME_DESC = ("companyName", True)
-    EMPLOYER_NUMBER_ASC = ("employerNumber", False)
-    EMPLOYER_NUMBER_DESC = ("employerNumber", True)
+    COMPANY_NAME_ASC = ("company_name", False)
+    COMPANY_NAME_DESC = ("company_name", True)
+    EMPLOYER_NUMBER_ASC = ("employer_number", False)
+    EMPLOYER_NUMBER_DESC = ("employer_number", True)
 
 
 def _employer_key(value: EmployerOrder) -> OrderKey:
@@ -62,35 +63,30 @@ def _employer_key(value: EmployerOrder) -> OrderKey:
     return OrderKey((path,), descending)
 
 
-@dataclass(frozen=True)
-class Scope:
-    """Where a root list reads: one Loket employer or one Informat school."""
-
-    employer_id: str | None
-    institute: str | None
-
-
 def scope(
     employer_id: strawberry.ID | None,
     institute_no: str | None,
     *,
-    school_year: SchoolYear | None = None,
+    school_year: object = None,
     reference_date: date | None = None,
-) -> Scope:
-    if employer_id is not None and institute_no is not None:
-        raise InputError(
-            "give 'employerId' (Loket) or 'instituteNo' (Informat), not both", argument="instituteNo"
-        )
-    if employer_id is None and institute_no is None:
-        raise InputError("give 'employerId' (Loket) or 'instituteNo' (Informat)", argument="employerId")
+) -> people.Scope:
+    """Exactly one of ``employerId`` (an Employer id) and ``instituteNo`` (a number or an Institute id)."""
+    employer = None
     if employer_id is not None:
-        if school_year is not None:
-            raise InputError("'schoolYear' is for Informat; Loket lists take dates", argument="schoolYear")
-        return Scope(loket.employer_argument(str(employer_id)), None)
-    assert institute_no is not None
-    if reference_date is not None:
-        raise InputError("'referenceDate' is for Loket employments", argument="referenceDate")
-    return Scope(None, informat.institute_argument(institute_no))
+        employer = decode_global_id(str(employer_id), type_name="Employer", argument="employerId")
+    institute = None
+    if institute_no is not None:
+        text = institute_no.strip()
+        decoded = None
+        if not (text.isascii() and text.isdigit()):
+            decoded = decode_global_id(text, type_name="Institute", argument="instituteNo")
+        institute = people.institute_argument(text, decoded)
+    return people.scope(
+        employer,
+        institute,
+        school_year=school_year,  # type: ignore[arg-type]
+        reference_date=reference_date,
+    )
 
 
 @strawberry.type
@@ -106,7 +102,8 @@ class PeopleQuery:
     ) -> Connection[Employer] | None:
         win = window(first, after, max_first=info.context.settings.limits.max_first)
         tree = filter_tree(filter, EMPLOYER_PATHS)
-        return await loket.employers_page(info.context, win, tree, order_keys(order_by, _employer_key))
+        page = await people.employers_page(info.context, tree, order_keys(order_by, _employer_key), win)
+        return connection(page, Employer.from_record)
 
     @strawberry.field(description="Loket employees of one employer, or Informat staff of one school year.")
     async def persons(
@@ -122,10 +119,15 @@ class PeopleQuery:
     ) -> Connection[Person] | None:
         where = scope(employer_id, institute_no, school_year=school_year)
         win = window(first, after, max_first=info.context.settings.limits.max_first)
-        if where.employer_id is not None:
-            return await loket.persons_page(info.context, where.employer_id, filter, order_by, win)
-        assert where.institute is not None
-        return await informat.staff_page(info.context, where.institute, school_year, filter, order_by, win)
+        page = await people.persons_page(
+            info.context,
+            where,
+            school_year,
+            filter_tree(filter, PERSON_PATHS),
+            order_keys(order_by, person_key),
+            win,
+        )
+        return connection(page, Person.from_record)
 
     @strawberry.field(description="One person by id (as 'node', typed).")
     async def person(self, info: Info[Context, None], id: strawberry.ID) -> Person | None:
@@ -150,14 +152,15 @@ class PeopleQuery:
     ) -> Connection[Employment] | None:
         where = scope(employer_id, institute_no, school_year=school_year, reference_date=reference_date)
         win = window(first, after, max_first=info.context.settings.limits.max_first)
-        if where.employer_id is not None:
-            return await loket.employments_page(
-                info.context, where.employer_id, reference_date, filter, order_by, win
-            )
-        assert where.institute is not None
-        return await informat.employments_page(
-            info.context, where.institute, school_year, filter, order_by, win
+        page = await people.employments_page(
+            info.context,
+            where,
+            EmploymentQuery(reference_date, school_year),
+            filter_tree(filter, EMPLOYMENT_PATHS),
+            order_keys(order_by, employment_key),
+            win,
         )
+        return connection(page, Employment.from_record)
 
     @strawberry.field(
         description="Loket absences and leave of one employer overlapping from..to (default the last twelve "
@@ -178,19 +181,21 @@ class PeopleQuery:
     ) -> Connection[Absence] | None:
         where = scope(employer_id, institute_no, school_year=school_year)
         win = window(first, after, max_first=info.context.settings.limits.max_first)
-        if where.employer_id is not None:
-            return await loket.absences_page(
-                info.context, where.employer_id, from_, to, filter, order_by, win
-            )
-        assert where.institute is not None
-        return await informat.absences_page(
-            info.context, where.institute, school_year, from_, to, filter, order_by, win
+        page = await people.absences_page(
+            info.context,
+            where,
+            AbsenceQuery(from_, to, school_year),
+            filter_tree(filter, ABSENCE_PATHS),
+            order_keys(order_by, absence_key),
+            win,
         )
+        return connection(page, Absence.from_record)
 
     @strawberry.field(description="Informat schools the gateway's Informat credential may read.")
     async def institutes(
         self, info: Info[Context, None], first: int | None = None, after: str | None = None
     ) -> Connection[Institute] | None:
-        return await informat.institutes_page(
+        page = await people.institutes_page(
             info.context, window(first, after, max_first=info.context.settings.limits.max_first)
         )
+        return connection(page, Institute.numbered)

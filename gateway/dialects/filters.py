@@ -81,3 +81,13 @@ def any_of(parts: Sequence[Filter]) -> Filter:
     if not flat:
         raise ValueError("'or' needs at least one filter")
     return flat[0] if len(flat) == 1 else AnyOf(tuple(flat))
+
+
+def rename(tree: Filter, paths: dict[tuple[str, ...], tuple[str, ...]]) -> Filter:
+    """The same tree over other field paths: a filter over record attributes (what the schema
+    builds) -> over an upstream's field paths (what its dialect renders). An unknown path is a
+    ``KeyError``: a filter is never silently dropped."""
+    if isinstance(tree, Condition):
+        return Condition(paths[tree.path], tree.op, tree.value)
+    parts = tuple(rename(part, paths) for part in tree.parts)
+    return AllOf(parts) if isinstance(tree, AllOf) else AnyOf(parts)

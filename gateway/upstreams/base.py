@@ -50,7 +50,7 @@ from gateway.exceptions import (
     UpstreamUnavailable,
     UpstreamValidationError,
 )
-from gateway.metrics import observe_upstream_call
+from gateway.metrics import observe_upstream_bytes, observe_upstream_call
 from gateway.resilience.breaker import CircuitBreaker, CredentialBreakers
 from gateway.resilience.budget import RequestBudget
 from gateway.resilience.deadline import Deadline, current_deadline
@@ -334,6 +334,7 @@ class UpstreamClient:
                     data=out.data,
                 )
             outcome = str(response.status_code)
+            observe_upstream_bytes(self.name, len(response.content))
             return response
         except TimeoutError:
             outcome = "timeout"

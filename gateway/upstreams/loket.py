@@ -3,6 +3,13 @@
 Every call sends the caller's bearer token and ``Accept: application/json;version=…``
 with the resource version this client was written against (seed 000, "Resource
 versioning"); the paged envelope (``_embedded``, ``totalSize``, ...) is unwrapped here.
+
+Only real operations are called: each endpoint below is one of
+``../shared/reference/loket-endpoints.json`` (``tests/gateway/upstreams/test_loket_endpoints.py``
+holds the client to it), written once as an ``Endpoint`` whose ids are checked (Loket
+path ids are UUIDs) and percent-encoded. A request whose URL would pass ``MAX_URL``
+characters is refused before it is sent (``UrlTooLong``): callers that batch ids into a
+``filter`` split them with ``fits`` first.
 """
 
 from __future__ import annotations
@@ -11,21 +18,55 @@ import asyncio
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import httpx
 
 from gateway.exceptions import UpstreamBadResponse
+from gateway.names import Upstream
 from gateway.secrets import Secret
 from gateway.upstreams.base import UpstreamClient
+from gateway.upstreams.paths import Endpoint
 
 # The newest resource version this client understands; Loket picks the version on or before it.
 RESOURCE_VERSION = "2020-03-16"
 ACCEPT = f"application/json;version={RESOURCE_VERSION}"
 MAX_PAGE_SIZE = 1000
-EMPLOYER = "/providers/employers/{employerId}"
-EMPLOYEES = "/providers/employers/employees"
+# Longer URLs are refused by common proxies and servers (IIS answers 404.14 past its limits).
+MAX_URL = 2000
+
+EMPLOYERS = Endpoint("/providers/employers")
+EMPLOYEES = Endpoint("/providers/employers/{employerId}/employees")
+EMPLOYER_EMPLOYMENTS = Endpoint("/providers/employers/{employerId}/employees/employments")
+EMPLOYEE_EMPLOYMENTS = Endpoint("/providers/employers/employees/{employeeId}/employments")
+EMPLOYMENT = Endpoint("/providers/employers/employees/employments/{employmentId}")
+ORG_ENTITIES = Endpoint("/providers/employers/employees/employments/{employmentId}/organizationalentities")
+LEAVE_BALANCES = Endpoint("/providers/employers/{employerId}/leavebalances")
+EMPLOYEE_ABSENCES = Endpoint("/providers/employers/employees/{employeeId}/absences")
+ABSENCE = Endpoint("/providers/employers/employees/absences/{absenceId}")
+CLOSE_ABSENCE = Endpoint("/providers/employers/employees/absences/{absenceId}/closeabsence")
+LEAVE = Endpoint("/providers/employers/employees/employments/leave/{leaveId}")
+CALENDAR_ABSENCES = Endpoint("/providers/employers/{employerId}/employees/employments/calendar/absences")
+CALENDAR_LEAVE = Endpoint("/providers/employers/{employerId}/employees/employments/calendar/leave")
+# every endpoint this client calls, for the test that holds them to the real API
+ENDPOINTS = {
+    "GET": (
+        EMPLOYERS,
+        EMPLOYEES,
+        EMPLOYER_EMPLOYMENTS,
+        EMPLOYEE_EMPLOYMENTS,
+        EMPLOYMENT,
+        ORG_ENTITIES,
+        LEAVE_BALANCES,
+        EMPLOYEE_ABSENCES,
+        ABSENCE,
+        LEAVE,
+        CALENDAR_ABSENCES,
+        CALENDAR_LEAVE,
+    ),
+    "POST": (EMPLOYEE_ABSENCES,),
+    "PATCH": (CLOSE_ABSENCE,),
+}
 
 # Loket's field path (the start of a BrokenBusinessRule description) -> the mutation input field.
 MESSAGE_FIELDS = {
@@ -63,9 +104,21 @@ class LoketPage:
     page_number: int
     page_size: int
 
+    @property
+    def last_page(self) -> int:
+        """The number of the last page, by the page size Loket reports (it may cap what was asked)."""
+        return max(1, -(-self.total // self.page_size)) if self.page_size > 0 else 1
+
+
+class UrlTooLong(ValueError):
+    """A request URL past ``MAX_URL``: the caller must split its ``filter`` (a gateway bug, not input)."""
+
+
+PageFetch = Callable[[int, int], Awaitable[LoketPage]]
+
 
 class LoketClient(UpstreamClient):
-    name = "loket"
+    name = Upstream.LOKET
 
     def headers(self, token: Secret) -> dict[str, str]:
         return {**self.bearer(token), "Accept": ACCEPT}
@@ -95,12 +148,41 @@ class LoketClient(UpstreamClient):
             fields[field] = f"{fields[field]}; {text}" if field in fields else text
         return fields
 
+    # ---- lists ----
+
+    @staticmethod
+    def list_params(
+        page_number: int,
+        page_size: int,
+        filter: str | None = None,
+        order_by: str | None = None,
+        extra: dict[str, str] | None = None,
+    ) -> dict[str, str]:
+        params = {"pageNumber": str(page_number), "pageSize": str(min(page_size, MAX_PAGE_SIZE))}
+        if filter:
+            params["filter"] = filter
+        if order_by:
+            params["orderBy"] = order_by
+        params.update(extra or {})
+        return params
+
+    def url_length(self, path: str, params: dict[str, str]) -> int:
+        """How long the URL of ``GET path?params`` is, as sent (base URL and percent-encoding included)."""
+        return len(str(self._http.build_request("GET", path, params=params).url))
+
+    def fits(
+        self, endpoint: Endpoint, ids: dict[str, str], filter: str, extra: dict[str, str] | None = None
+    ) -> bool:
+        """Whether a list request with this ``filter`` stays within ``MAX_URL`` (at the largest paging)."""
+        params = self.list_params(99999, MAX_PAGE_SIZE, filter, None, extra)
+        return self.url_length(endpoint.path(**ids), params) <= MAX_URL
+
     async def page(
         self,
         token: Secret,
-        path: str,
+        endpoint: Endpoint,
+        ids: dict[str, str],
         *,
-        template: str,
         page_number: int = 1,
         page_size: int = 250,
         filter: str | None = None,
@@ -108,22 +190,53 @@ class LoketClient(UpstreamClient):
         extra: dict[str, str] | None = None,
     ) -> LoketPage:
         """One page of any Loket list endpoint."""
-        params: dict[str, str] = {
-            "pageNumber": str(page_number),
-            "pageSize": str(min(page_size, MAX_PAGE_SIZE)),
-        }
-        if filter:
-            params["filter"] = filter
-        if order_by:
-            params["orderBy"] = order_by
-        params.update(extra or {})
-        body = await self.json("GET", path, template=template, params=params, headers=self.headers(token))
+        path = endpoint.path(**ids)
+        params = self.list_params(page_number, page_size, filter, order_by, extra)
+        if self.url_length(path, params) > MAX_URL:
+            raise UrlTooLong(f"GET {endpoint} would need a URL over {MAX_URL} characters")
+        body = await self.json(
+            "GET", path, template=endpoint.template, params=params, headers=self.headers(token)
+        )
+        if not isinstance(body, dict):
+            raise UpstreamBadResponse(
+                f"{self.name} answered GET {endpoint} without a list envelope", upstream=self.name, status=200
+            )
         return LoketPage(
-            items=list(body.get("_embedded") or []),
+            items=[row for row in body.get("_embedded") or [] if isinstance(row, dict)],
             total=int(body.get("totalSize") or 0),
             page_number=int(body.get("currentPage") or page_number),
             page_size=int(body.get("pageSize") or page_size),
         )
+
+    async def every_page(self, fetch: PageFetch, *, page_size: int = MAX_PAGE_SIZE) -> list[dict[str, Any]]:
+        """All rows of a list: the first page tells the total and the page size Loket really used
+        (it may cap ``pageSize``); the remaining pages are then fetched together."""
+        first = await fetch(1, page_size)
+        rest = await asyncio.gather(
+            *(fetch(number, first.page_size) for number in range(2, first.last_page + 1))
+        )
+        rows = list(first.items)
+        for page in rest:
+            rows.extend(page.items)
+        return rows
+
+    async def all_rows(
+        self,
+        token: Secret,
+        endpoint: Endpoint,
+        ids: dict[str, str],
+        *,
+        filter: str | None = None,
+        extra: dict[str, str] | None = None,
+    ) -> list[dict[str, Any]]:
+        """Every row of a list endpoint (``every_page`` over ``page``)."""
+
+        async def fetch(number: int, size: int) -> LoketPage:
+            return await self.page(
+                token, endpoint, ids, page_number=number, page_size=size, filter=filter, extra=extra
+            )
+
+        return await self.every_page(fetch)
 
     async def employers(
         self,
@@ -136,25 +249,13 @@ class LoketClient(UpstreamClient):
     ) -> LoketPage:
         return await self.page(
             token,
-            "/providers/employers",
-            template="/providers/employers",
+            EMPLOYERS,
+            {},
             page_number=page_number,
             page_size=page_size,
             filter=filter,
             order_by=order_by,
         )
-
-    async def every_page(
-        self, fetch: Callable[[int, int], Awaitable[LoketPage]], *, page_size: int = MAX_PAGE_SIZE
-    ) -> list[dict[str, Any]]:
-        """All rows of a list: the first page tells the total, the rest are fetched together."""
-        first = await fetch(1, page_size)
-        pages = -(-first.total // page_size) if first.total else 1
-        rest = await asyncio.gather(*(fetch(number, page_size) for number in range(2, pages + 1)))
-        rows = list(first.items)
-        for page in rest:
-            rows.extend(page.items)
-        return rows
 
     async def employees(
         self,
@@ -168,84 +269,21 @@ class LoketClient(UpstreamClient):
     ) -> LoketPage:
         return await self.page(
             token,
-            f"/providers/employers/{employer_id}/employees",
-            template=EMPLOYER + "/employees",
+            EMPLOYEES,
+            {"employerId": employer_id},
             page_number=page_number,
             page_size=page_size,
             filter=filter,
             order_by=order_by,
         )
 
-    async def employer_employments(
-        self,
-        token: Secret,
-        employer_id: str,
-        *,
-        page_number: int = 1,
-        page_size: int = MAX_PAGE_SIZE,
-        filter: str | None = None,
-        order_by: str | None = None,
-    ) -> LoketPage:
-        """Every employment of an employer, each with its employee summary."""
-        return await self.page(
-            token,
-            f"/providers/employers/{employer_id}/employees/employments",
-            template=EMPLOYER + "/employees/employments",
-            page_number=page_number,
-            page_size=page_size,
-            filter=filter,
-            order_by=order_by,
-        )
+    # ---- single items ----
 
-    async def actual_org_entities(
-        self, token: Secret, employer_id: str, reference_date: date, *, page_number: int = 1, page_size: int
-    ) -> LoketPage:
-        """Per employment, the organizational entity (function, department) valid on ``reference_date``."""
-        return await self.page(
-            token,
-            f"/providers/employers/{employer_id}/actualorganizationalentities",
-            template=EMPLOYER + "/actualorganizationalentities",
-            page_number=page_number,
-            page_size=page_size,
-            extra={"referenceDate": reference_date.isoformat()},
+    async def item(self, token: Secret, endpoint: Endpoint, ids: dict[str, str]) -> LoketItem:
+        response = await self.request(
+            "GET", endpoint.path(**ids), template=endpoint.template, headers=self.headers(token)
         )
-
-    async def calendar_absences(
-        self,
-        token: Secret,
-        employer_id: str,
-        first: date,
-        last: date,
-        *,
-        page_number: int = 1,
-        page_size: int,
-    ) -> LoketPage:
-        """Per employment, the absences overlapping ``first .. last``."""
-        return await self.page(
-            token,
-            f"/providers/employers/{employer_id}/employees/employments/calendar/absences",
-            template=EMPLOYER + "/employees/employments/calendar/absences",
-            page_number=page_number,
-            page_size=page_size,
-            extra={"startDate": first.isoformat(), "endDate": last.isoformat()},
-        )
-
-    async def employer_leave(
-        self, token: Secret, employer_id: str, *, filter: str | None, page_number: int = 1, page_size: int
-    ) -> LoketPage:
-        """Leave entries of every employment of an employer, each with its employment."""
-        return await self.page(
-            token,
-            f"/providers/employers/{employer_id}/leave",
-            template=EMPLOYER + "/leave",
-            page_number=page_number,
-            page_size=page_size,
-            filter=filter,
-        )
-
-    async def item(self, token: Secret, path: str, *, template: str) -> LoketItem:
-        response = await self.request("GET", path, template=template, headers=self.headers(token))
-        return self._item(response, f"GET {template}")
+        return self._item(response, f"GET {endpoint}")
 
     def _item(self, response: httpx.Response, where: str) -> LoketItem:
         try:
@@ -260,39 +298,36 @@ class LoketClient(UpstreamClient):
             )
         return LoketItem(content, response.headers.get("etag"))
 
+    async def employment(self, token: Secret, employment_id: str) -> LoketItem:
+        return await self.item(token, EMPLOYMENT, {"employmentId": employment_id})
+
     async def absence(self, token: Secret, absence_id: str) -> LoketItem:
-        return await self.item(
-            token, f"{EMPLOYEES}/absences/{absence_id}", template=EMPLOYEES + "/absences/{absenceId}"
-        )
+        return await self.item(token, ABSENCE, {"absenceId": absence_id})
 
     async def leave(self, token: Secret, leave_id: str) -> LoketItem:
-        return await self.item(
-            token,
-            f"/providers/employers/employees/employments/leave/{leave_id}",
-            template="/providers/employers/employees/employments/leave/{leaveId}",
-        )
+        return await self.item(token, LEAVE, {"leaveId": leave_id})
+
+    # ---- writes ----
 
     async def create_absence(self, token: Secret, employee_id: str, body: dict[str, Any]) -> LoketItem:
-        template = EMPLOYEES + "/{employeeId}/absences"
         response = await self.request(
             "POST",
-            f"{EMPLOYEES}/{employee_id}/absences",
-            template=template,
+            EMPLOYEE_ABSENCES.path(employeeId=employee_id),
+            template=EMPLOYEE_ABSENCES.template,
             json=body,
             headers=self.headers(token),
         )
-        return self._item(response, f"POST {template}")
+        return self._item(response, f"POST {EMPLOYEE_ABSENCES}")
 
     async def close_absence(
         self, token: Secret, absence_id: str, body: dict[str, Any], *, if_match: str
     ) -> LoketItem:
         """``PATCH .../closeabsence`` with ``If-Match``: a stale ETag is a 409 (``UpstreamConflict``)."""
-        template = EMPLOYEES + "/absences/{absenceId}/closeabsence"
         response = await self.request(
             "PATCH",
-            f"{EMPLOYEES}/absences/{absence_id}/closeabsence",
-            template=template,
+            CLOSE_ABSENCE.path(absenceId=absence_id),
+            template=CLOSE_ABSENCE.template,
             json=body,
             headers={**self.headers(token), "If-Match": if_match},
         )
-        return self._item(response, f"PATCH {template}")
+        return self._item(response, f"PATCH {CLOSE_ABSENCE}")

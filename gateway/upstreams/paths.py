@@ -47,6 +47,7 @@ ID_FORMATS: dict[str, re.Pattern[str]] = {
     "functionId": UUID,
     # Informat: person and record ids are GUIDs; the institute number has six digits
     "personId": UUID,
+    "assignmentId": UUID,
     "interruptionId": UUID,
     "attachmentId": UUID,
     "communicationNoId": UUID,

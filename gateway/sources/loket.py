@@ -1,0 +1,640 @@
+"""Loket as a source of employers, people, employments and absences: a data plan per request.
+
+Every list a request needs is fetched, converted into records and indexed once per request
+(``Context.once``); resolvers then take each parent's rows from the index, so no resolver
+scans an employer-wide list per parent. Which endpoints serve a batch of people depends on
+its size (``choose``):
+
+- ``PER_ITEM``: one employee (or one employment) reads its own endpoints
+  (``/employees/{id}/employments``, ``/employees/{id}/absences``,
+  ``/employments/{id}/organizationalentities``); the rows are exactly that person's.
+- ``FILTERED``: a few employees read the employer-wide lists with a ``filter`` on their
+  employee numbers (``employee.employeeNumber eq 12 or ...``), split into as few requests as
+  keep every URL under ``MAX_URL`` (about 40 numbers each); the rows are the batch's only.
+- ``WHOLE``: when the filtered requests would number more than ``FILTERED_MAX_CALLS`` and the
+  whole employer's list takes fewer requests (known only when this request listed the
+  employer's employees unfiltered, which reports its size), the employer-wide lists whole.
+
+So one person costs the same at any employer size, 25 people cost one request per list, and
+200 of a 450-person employer cost one request per list. The employer-wide lists are the
+real ones (``../shared/reference/loket-endpoints.json``): ``employees/employments``,
+``leavebalances?referenceDate=`` (employment-rooted rows with the organizational entity of
+the reference date: the job title and department), ``calendar/absences`` and
+``calendar/leave`` (both need ``startDate``/``endDate``; leave there is taken leave only).
+Lists are paged by the page size Loket reports.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from datetime import date, timedelta
+from enum import Enum
+from typing import Any
+
+from gateway.caches import caches_of
+from gateway.context import Context
+from gateway.dialects import loket as dialect
+from gateway.dialects.filters import Condition, Filter, Op, rename
+from gateway.dialects.loket import OrderKey
+from gateway.exceptions import UpstreamNotFound
+from gateway.names import Upstream
+from gateway.paging import Page, Window
+from gateway.records import (
+    AbsenceQuery,
+    AbsenceRecord,
+    EmployerRecord,
+    EmploymentQuery,
+    EmploymentRecord,
+    PersonKey,
+    PersonRecord,
+)
+from gateway.secrets import Secret
+from gateway.sources import loket_rows as rows
+from gateway.upstreams.loket import (
+    CALENDAR_ABSENCES,
+    CALENDAR_LEAVE,
+    EMPLOYEE_ABSENCES,
+    EMPLOYEE_EMPLOYMENTS,
+    EMPLOYEES,
+    EMPLOYER_EMPLOYMENTS,
+    LEAVE_BALANCES,
+    MAX_PAGE_SIZE,
+    ORG_ENTITIES,
+    LoketClient,
+    LoketPage,
+)
+from gateway.upstreams.paths import Endpoint
+
+Row = dict[str, Any]
+U = Upstream.LOKET
+
+PER_ITEM_MAX = 1
+DEFAULT_PERIOD = timedelta(days=365)
+FILTERED_MAX_CALLS = 4
+# employments (and leave-balance rows) per employee, to estimate a whole list's pages
+ROWS_PER_EMPLOYEE = 1.25
+EMPLOYER_CACHE = "loket.employers"
+
+NUMBER = ("employee", "employeeNumber")
+CALENDAR_NUMBER = ("employment", "employee", "employeeNumber")
+
+# PersonFilter / PersonOrder attribute -> Loket employee field path
+PERSON_PATHS: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("first_name",): ("personalDetails", "firstName"),
+    ("last_name",): ("personalDetails", "lastName"),
+    ("initials",): ("personalDetails", "initials"),
+    ("date_of_birth",): ("personalDetails", "dateOfBirth"),
+    ("employee_number",): ("employeeNumber",),
+}
+EMPLOYER_PATHS: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("company_name",): ("companyName",),
+    ("city",): ("address", "city"),
+    ("employer_number",): ("employerNumber",),
+}
+
+
+class Plan(Enum):
+    PER_ITEM = "per-item"
+    FILTERED = "filtered"
+    WHOLE = "whole"
+
+
+def choose(items: int, filtered_calls: int, employer_size: int | None) -> Plan:
+    """The cheapest way to read the rows of ``items`` employees (or employments) of one employer."""
+    if items <= PER_ITEM_MAX:
+        return Plan.PER_ITEM
+    if filtered_calls > FILTERED_MAX_CALLS and employer_size is not None:
+        whole_calls = max(1, math.ceil(employer_size * ROWS_PER_EMPLOYEE / MAX_PAGE_SIZE))
+        if whole_calls < filtered_calls:
+            return Plan.WHOLE
+    return Plan.FILTERED
+
+
+def _numbers(path: tuple[str, ...], numbers: Sequence[int]) -> str:
+    return dialect.render_filter(Condition(path, Op.IN, tuple(numbers)))
+
+
+def _and(*texts: str | None) -> str | None:
+    kept = [text for text in texts if text]
+    if not kept:
+        return None
+    return " and ".join(f"({text})" if len(kept) > 1 else text for text in kept)
+
+
+class LoketSource:
+    """Stateless: everything per request lives in the ``Context`` (credential, memo, facts)."""
+
+    upstream = U
+
+    @staticmethod
+    def _client(context: Context) -> LoketClient:
+        return context.upstreams.loket
+
+    @staticmethod
+    def _token(context: Context) -> Secret:
+        return context.credential(U)
+
+    def _count(self, context: Context, *, fetched: int = 0, converted: int = 0) -> None:
+        context.work.add(U, fetched=fetched, converted=converted)
+
+    # ---- employers ----
+
+    async def employers_page(
+        self, context: Context, tree: Filter | None, order: list[OrderKey], win: Window
+    ) -> Page[EmployerRecord]:
+        """One page of the employers the caller's Loket user may see, filtered and ordered by Loket."""
+        token, client = self._token(context), self._client(context)
+        text = dialect.render_filter(rename(tree, EMPLOYER_PATHS)) if tree else None
+        if win.limit == 0:
+            page = await client.employers(token, page_size=1, filter=text)
+            return Page([], win, page.total)
+        plan = dialect.page_plan(win.offset, win.limit)
+        order_text = dialect.render_order([OrderKey(EMPLOYER_PATHS[k.path], k.descending) for k in order])
+        found: list[Row] = []
+        total = 0
+        for number, size in plan.pages:
+            page = await client.employers(
+                token, page_number=number, page_size=size, filter=text, order_by=order_text
+            )
+            found.extend(page.items)
+            total = page.total
+        chosen = found[plan.skip : plan.skip + win.limit]
+        self._count(context, fetched=len(found), converted=len(chosen))
+        return Page([rows.employer(row) for row in chosen], win, total)
+
+    async def employers_by_id(self, context: Context, ids: Iterable[str]) -> dict[str, EmployerRecord]:
+        """Employers by id from one list call: a Loket user sees a handful. The list is what the token
+        may see, so it is shared across requests under the token's hash (``gateway.caches``)."""
+        wanted = list(ids)
+        if not wanted:
+            return {}
+        token, client = self._token(context), self._client(context)
+
+        async def fetch() -> dict[str, EmployerRecord]:
+            page = await client.employers(token, page_size=MAX_PAGE_SIZE)
+            self._count(context, fetched=len(page.items), converted=len(page.items))
+            return {str(row["id"]): rows.employer(row) for row in page.items}
+
+        async def shared() -> dict[str, EmployerRecord]:
+            return await caches_of(context)[EMPLOYER_CACHE].get_or_load(token, "visible", fetch)
+
+        visible = await context.once((U, "employers"), shared)
+        return {ident: visible[ident] for ident in wanted if ident in visible}
+
+    # ---- people ----
+
+    async def persons_page(
+        self, context: Context, employer_id: str, tree: Filter | None, order: list[OrderKey], win: Window
+    ) -> Page[PersonRecord]:
+        """Employees of one employer, filtered, ordered and paged by Loket; the rows prime the by-id
+        lookups, and an unfiltered page's total tells the employer's size to the data plan."""
+        token, client = self._token(context), self._client(context)
+        text = dialect.render_filter(rename(tree, PERSON_PATHS)) if tree else None
+        order_text = dialect.render_order([OrderKey(PERSON_PATHS[k.path], k.descending) for k in order])
+        if win.limit == 0:
+            page = await client.employees(token, employer_id, page_size=1, filter=text)
+            return Page([], win, page.total)
+        plan = dialect.page_plan(win.offset, win.limit)
+
+        def fetch(number: int, size: int) -> Callable[[], Awaitable[LoketPage]]:
+            return lambda: client.employees(
+                token, employer_id, page_number=number, page_size=size, filter=text, order_by=order_text
+            )
+
+        pages = await asyncio.gather(
+            *(
+                context.once(
+                    (U, "employees", employer_id, number, size, text, order_text),
+                    lambda number=number, size=size: client.employees(  # type: ignore[misc]
+                        token,
+                        employer_id,
+                        page_number=number,
+                        page_size=size,
+                        filter=text,
+                        order_by=order_text,
+                    ),
+                )
+                for number, size in plan.pages
+            )
+        )
+        found = [row for page in pages for row in page.items]
+        chosen = found[plan.skip : plan.skip + win.limit]
+        total = pages[-1].total
+        if text is None:
+            context.facts[(U, "employer-size", employer_id)] = total
+        self._count(context, fetched=len(found), converted=len(chosen))
+        records = [rows.person(row, employer_id) for row in chosen]
+        for record in records:
+            context.facts[(U, "person", employer_id, record.key.person_id)] = record
+        return Page(records, win, total)
+
+    async def persons_by_id(
+        self, context: Context, wanted: Sequence[tuple[str, str]]
+    ) -> dict[tuple[str, str], PersonRecord]:
+        """``(employerId, employeeId)`` -> person: known ones from this request, the rest through one
+        ``id`` filter per employer (split to keep URLs short)."""
+        found: dict[tuple[str, str], PersonRecord] = {}
+        missing: dict[str, list[str]] = defaultdict(list)
+        for employer_id, employee_id in dict.fromkeys(wanted):
+            known = context.facts.get((U, "person", employer_id, employee_id))
+            if known is not None:
+                found[(employer_id, employee_id)] = known
+            else:
+                missing[employer_id].append(employee_id)
+        if not missing:
+            return found
+        token, client = self._token(context), self._client(context)
+
+        async def one_employer(employer_id: str, ids: list[str]) -> list[PersonRecord]:
+            texts = self._split(
+                client, EMPLOYEES, {"employerId": employer_id}, ids, lambda part: _ids_filter(part), None
+            )
+            pages = await asyncio.gather(
+                *(client.all_rows(token, EMPLOYEES, {"employerId": employer_id}, filter=t) for t in texts)
+            )
+            got = [row for page in pages for row in page]
+            self._count(context, fetched=len(got), converted=len(got))
+            return [rows.person(row, employer_id) for row in got]
+
+        results = await asyncio.gather(*(one_employer(e, ids) for e, ids in missing.items()))
+        for employer_id, records in zip(missing, results, strict=True):
+            for record in records:
+                context.facts[(U, "person", employer_id, record.key.person_id)] = record
+                found[(employer_id, record.key.person_id)] = record
+        return found
+
+    async def persons(self, context: Context, keys: Sequence[PersonKey]) -> dict[PersonKey, PersonRecord]:
+        found = await self.persons_by_id(context, [(key.scope, key.person_id) for key in keys])
+        return {key: found[(key.scope, key.person_id)] for key in keys if (key.scope, key.person_id) in found}
+
+    async def employments(
+        self, context: Context, keys: Sequence[PersonKey], query: EmploymentQuery
+    ) -> dict[PersonKey, list[EmploymentRecord]]:
+        return await self.employments_of(context, keys, query.reference_date or context.today())
+
+    async def absences(
+        self, context: Context, keys: Sequence[PersonKey], query: AbsenceQuery
+    ) -> dict[PersonKey, list[AbsenceRecord]]:
+        first, last = period(context, query)
+        return await self.absences_of(context, keys, first, last)
+
+    # ---- the data plan ----
+
+    @staticmethod
+    def _split(
+        client: LoketClient,
+        endpoint: Endpoint,
+        ids: dict[str, str],
+        values: Sequence[Any],
+        render: Callable[[Sequence[Any]], str],
+        extra: dict[str, str] | None,
+        base: str | None = None,
+    ) -> list[str]:
+        """``filter`` texts covering ``values``, each as long as a URL under ``MAX_URL`` allows."""
+        texts: list[str] = []
+        current: list[Any] = []
+        for value in values:
+            candidate = [*current, value]
+            if current and not client.fits(endpoint, ids, _and(base, render(candidate)) or "", extra):
+                texts.append(_and(base, render(current)) or "")
+                current = [value]
+            else:
+                current = candidate
+        if current:
+            texts.append(_and(base, render(current)) or "")
+        return texts
+
+    async def _batched(
+        self,
+        context: Context,
+        employer_id: str,
+        keys: Sequence[PersonKey],
+        endpoint: Endpoint,
+        number_path: tuple[str, ...],
+        extra: dict[str, str] | None,
+        label: str,
+        per_item: Callable[[PersonKey], Awaitable[list[Row]]] | None,
+        measure: Callable[[list[Row]], int] = len,
+    ) -> list[list[Row]]:
+        """The rows of ``endpoint`` for ``keys`` by the plan, each fetch once per request (and counted
+        then, by ``measure``); returns the fetched row lists (the caller indexes them)."""
+        token, client = self._token(context), self._client(context)
+        ids = {"employerId": employer_id}
+        numbers = sorted({key.number for key in keys if key.number is not None})
+        texts = self._split(client, endpoint, ids, numbers, lambda part: _numbers(number_path, part), extra)
+        size = context.facts.get((U, "employer-size", employer_id))
+        plan = choose(len(keys), len(texts), size)
+
+        def counted(
+            read: Callable[[PersonKey], Awaitable[list[Row]]], key: PersonKey
+        ) -> Callable[[], Awaitable[list[Row]]]:
+            async def load() -> list[Row]:
+                got = await read(key)
+                self._count(context, fetched=measure(got))
+                return got
+
+            return load
+
+        if plan is Plan.PER_ITEM and per_item is not None:
+            key = keys[0]
+            return [await context.once((U, label, "item", key.person_id, str(extra)), counted(per_item, key))]
+        if plan is Plan.WHOLE:
+            texts = [""]
+
+        def fetch(text: str) -> Callable[[], Awaitable[list[Row]]]:
+            async def load() -> list[Row]:
+                got = await client.all_rows(token, endpoint, ids, filter=text or None, extra=extra)
+                self._count(context, fetched=measure(got))
+                return got
+
+            return load
+
+        return list(
+            await asyncio.gather(
+                *(context.once((U, label, employer_id, text, str(extra)), fetch(text)) for text in texts)
+            )
+        )
+
+    # ---- employments ----
+
+    async def employments_of(
+        self, context: Context, keys: Sequence[PersonKey], on: date
+    ) -> dict[PersonKey, list[EmploymentRecord]]:
+        """Each person's employments, with the job title and department valid on ``on``."""
+        by_employer: dict[str, list[PersonKey]] = defaultdict(list)
+        for key in dict.fromkeys(keys):
+            by_employer[key.scope].append(key)
+        results = await asyncio.gather(
+            *(self._employments_at(context, employer, group, on) for employer, group in by_employer.items())
+        )
+        found: dict[PersonKey, list[EmploymentRecord]] = {}
+        for result in results:
+            found.update(result)
+        return found
+
+    async def _employments_at(
+        self, context: Context, employer_id: str, keys: list[PersonKey], on: date
+    ) -> dict[PersonKey, list[EmploymentRecord]]:
+        token, client = self._token(context), self._client(context)
+
+        async def own(key: PersonKey) -> list[Row]:
+            return await client.all_rows(token, EMPLOYEE_EMPLOYMENTS, {"employeeId": key.person_id})
+
+        fetched = await self._batched(
+            context, employer_id, keys, EMPLOYER_EMPLOYMENTS, NUMBER, None, "employments", own
+        )
+        wanted = {key.person_id for key in keys}
+        chosen = [row for batch in fetched for row in batch if rows.employee_id_of(row) in wanted]
+        entities = await self._entities(context, employer_id, keys, chosen, on)
+        by_person: dict[str, list[EmploymentRecord]] = defaultdict(list)
+        seen: set[str] = set()
+        for row in chosen:
+            if row["id"] in seen:
+                continue
+            seen.add(row["id"])
+            by_person[rows.employee_id_of(row) or ""].append(
+                rows.employment(row, employer_id, entities.get(rows.employment_join(row)))
+            )
+        self._count(context, converted=len(seen))
+        return {key: by_person.get(key.person_id, []) for key in keys}
+
+    async def _entities(
+        self, context: Context, employer_id: str, keys: list[PersonKey], employments: list[Row], on: date
+    ) -> dict[rows.EmploymentJoin, Row]:
+        """The organizational entity valid on ``on`` per employment: one employment reads its own
+        entities; more read the employer-wide leave balances of ``on`` (filtered or whole)."""
+        token, client = self._token(context), self._client(context)
+        if len(employments) == 1:
+            employment = employments[0]
+
+            async def own() -> list[Row]:
+                got = await client.all_rows(token, ORG_ENTITIES, {"employmentId": str(employment["id"])})
+                self._count(context, fetched=len(got))
+                return got
+
+            entities = await context.once((U, "entities", employment["id"]), own)
+            valid = next((entity for entity in entities if rows.valid_on(entity, on)), None)
+            return {rows.employment_join(employment): valid} if valid else {}
+        if not employments:
+            return {}
+        fetched = await self._batched(
+            context,
+            employer_id,
+            keys,
+            LEAVE_BALANCES,
+            NUMBER,
+            {"referenceDate": on.isoformat()},
+            "leavebalances",
+            None,
+        )
+        return {
+            rows.employment_join(row): row["organizationalEntity"]
+            for batch in fetched
+            for row in batch
+            if isinstance(row.get("organizationalEntity"), dict)
+        }
+
+    async def employments_in(self, context: Context, employer_id: str, on: date) -> list[EmploymentRecord]:
+        """Every employment of an employer (a root list: the answer is employer-wide)."""
+        token, client = self._token(context), self._client(context)
+
+        async def load() -> list[EmploymentRecord]:
+            found, balances = await asyncio.gather(
+                client.all_rows(token, EMPLOYER_EMPLOYMENTS, {"employerId": employer_id}),
+                client.all_rows(
+                    token,
+                    LEAVE_BALANCES,
+                    {"employerId": employer_id},
+                    extra={"referenceDate": on.isoformat()},
+                ),
+            )
+            entities = {
+                rows.employment_join(row): row["organizationalEntity"]
+                for row in balances
+                if isinstance(row.get("organizationalEntity"), dict)
+            }
+            self._count(context, fetched=len(found) + len(balances), converted=len(found))
+            return [
+                rows.employment(row, employer_id, entities.get(rows.employment_join(row))) for row in found
+            ]
+
+        return await context.once((U, "employments-in", employer_id, on), load)
+
+    async def employment_by_id(
+        self, context: Context, employer_id: str, employment_id: str
+    ) -> EmploymentRecord | None:
+        """One employment (its own GET) with the entity valid today."""
+        token, client = self._token(context), self._client(context)
+        try:
+            item, entities = await asyncio.gather(
+                client.employment(token, employment_id),
+                client.all_rows(token, ORG_ENTITIES, {"employmentId": employment_id}),
+            )
+        except UpstreamNotFound:
+            return None
+        on = context.today()
+        self._count(context, fetched=1 + len(entities), converted=1)
+        valid = next((entity for entity in entities if rows.valid_on(entity, on)), None)
+        return rows.employment(item.content, employer_id, valid)
+
+    # ---- absences ----
+
+    async def absences_of(
+        self, context: Context, keys: Sequence[PersonKey], first: date, last: date
+    ) -> dict[PersonKey, list[AbsenceRecord]]:
+        """Each person's sickness (absence endpoints) and taken leave (leave calendar) overlapping
+        ``first .. last``."""
+        by_employer: dict[str, list[PersonKey]] = defaultdict(list)
+        for key in dict.fromkeys(keys):
+            by_employer[key.scope].append(key)
+        results = await asyncio.gather(
+            *(
+                self._absences_at(context, employer, group, first, last)
+                for employer, group in by_employer.items()
+            )
+        )
+        found: dict[PersonKey, list[AbsenceRecord]] = {}
+        for result in results:
+            found.update(result)
+        return found
+
+    async def _absences_at(
+        self, context: Context, employer_id: str, keys: list[PersonKey], first: date, last: date
+    ) -> dict[PersonKey, list[AbsenceRecord]]:
+        token, client = self._token(context), self._client(context)
+        period = {"startDate": first.isoformat(), "endDate": last.isoformat()}
+        overlapping = (
+            f"progress.startDate le {dialect.literal(last)} and "
+            f"(endOfAbsence.date eq null or endOfAbsence.date ge {dialect.literal(first)})"
+        )
+
+        async def own(key: PersonKey) -> list[Row]:
+            found = await client.all_rows(
+                token, EMPLOYEE_ABSENCES, {"employeeId": key.person_id}, filter=overlapping
+            )
+            # shaped like a calendar row, so both plans index the same way
+            return [{"employment": {"employee": {"id": key.person_id}}, "absences": found}]
+
+        sick, taken = await asyncio.gather(
+            self._batched(
+                context,
+                employer_id,
+                keys,
+                CALENDAR_ABSENCES,
+                CALENDAR_NUMBER,
+                period,
+                "calendar-absences",
+                own,
+            ),
+            self._batched(
+                context, employer_id, keys, CALENDAR_LEAVE, CALENDAR_NUMBER, period, "calendar-leave", None
+            ),
+        )
+        wanted = {key.person_id for key in keys}
+        by_person: dict[str, list[AbsenceRecord]] = defaultdict(list)
+        seen: set[tuple[str, str]] = set()
+        converted = 0
+        for batches, name, convert in ((sick, "absences", rows.absence), (taken, "leave", rows.leave)):
+            for batch in batches:
+                for row in batch:
+                    employee = rows.calendar_employee(row)
+                    items = rows.calendar_items(row, name)
+                    if employee is None or employee not in wanted:
+                        continue
+                    for item in items:
+                        # an absence belongs to the employee; two employments may both list it
+                        if (name, item["id"]) in seen:
+                            continue
+                        seen.add((name, item["id"]))
+                        by_person[employee].append(convert(item, employer_id, employee))
+                        converted += 1
+        self._count(context, converted=converted)
+        return {key: by_person.get(key.person_id, []) for key in keys}
+
+    async def absences_in(
+        self, context: Context, employer_id: str, first: date, last: date
+    ) -> list[AbsenceRecord]:
+        """Every absence and taken leave at an employer overlapping the period (a root list)."""
+        token, client = self._token(context), self._client(context)
+        period = {"startDate": first.isoformat(), "endDate": last.isoformat()}
+
+        async def load() -> list[AbsenceRecord]:
+            sick, taken = await asyncio.gather(
+                client.all_rows(token, CALENDAR_ABSENCES, {"employerId": employer_id}, extra=period),
+                client.all_rows(token, CALENDAR_LEAVE, {"employerId": employer_id}, extra=period),
+            )
+            found: list[AbsenceRecord] = []
+            seen: set[tuple[str, str]] = set()
+            fetched = 0
+            for batch, name, convert in ((sick, "absences", rows.absence), (taken, "leave", rows.leave)):
+                for row in batch:
+                    employee = rows.calendar_employee(row)
+                    items = rows.calendar_items(row, name)
+                    fetched += len(items)
+                    for item in items:
+                        if employee and (name, item["id"]) not in seen:
+                            seen.add((name, item["id"]))
+                            found.append(convert(item, employer_id, employee))
+            self._count(context, fetched=fetched, converted=len(found))
+            return found
+
+        return await context.once((U, "absences-in", employer_id, first, last), load)
+
+    async def absence_by_id(
+        self, context: Context, employer_id: str, employee_id: str, item: str, ident: str
+    ) -> AbsenceRecord | None:
+        """One absence or leave entry (its own GET, with the ETag a close needs)."""
+        token, client = self._token(context), self._client(context)
+
+        async def load() -> AbsenceRecord | None:
+            try:
+                found = await (
+                    client.absence(token, ident) if item == "absence" else client.leave(token, ident)
+                )
+            except UpstreamNotFound:
+                return None
+            self._count(context, fetched=1, converted=1)
+            if item == "absence":
+                return rows.absence(found.content, employer_id, employee_id, version=found.etag)
+            return rows.leave(found.content, employer_id, employee_id)
+
+        return await context.once((U, "item", item, ident), load)
+
+    def forget_absence(self, context: Context, ident: str) -> None:
+        """After a write: the next read of this absence in the request goes to Loket again."""
+        context.forget((U, "item", "absence", ident))
+
+    async def create_absence(
+        self, context: Context, employer_id: str, employee_id: str, body: dict[str, Any]
+    ) -> AbsenceRecord:
+        item = await self._client(context).create_absence(self._token(context), employee_id, body)
+        return rows.absence(item.content, employer_id, employee_id, version=item.etag)
+
+    async def close_absence(
+        self,
+        context: Context,
+        employer_id: str,
+        employee_id: str,
+        ident: str,
+        body: dict[str, Any],
+        if_match: str,
+    ) -> AbsenceRecord:
+        item = await self._client(context).close_absence(self._token(context), ident, body, if_match=if_match)
+        self.forget_absence(context, ident)
+        return rows.absence(item.content, employer_id, employee_id, version=item.etag)
+
+
+def period(context: Context, query: AbsenceQuery) -> tuple[date, date]:
+    """The period asked for; without one, the twelve months up to today (``DEFAULT_PERIOD``)."""
+    last = query.last or max(context.today(), query.first or context.today())
+    return query.first or last - DEFAULT_PERIOD, last
+
+
+def _ids_filter(ids: Sequence[str]) -> str:
+    return dialect.render_filter(Condition(("id",), Op.IN, tuple(ids)))
+
+
+__all__ = ["FILTERED_MAX_CALLS", "PER_ITEM_MAX", "LoketSource", "Plan", "choose"]
