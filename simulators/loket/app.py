@@ -21,11 +21,12 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute
 
 from simulators.loket import (
-    routes_absence_views,
     routes_absences,
+    routes_calendar,
     routes_employers,
     routes_leave,
     routes_organization,
+    routes_progress,
 )
 from simulators.loket.api import api_route
 from simulators.loket.envelopes import plain_message
@@ -37,7 +38,8 @@ ROUTE_TABLES = (
     routes_employers.ROUTES,
     routes_organization.ROUTES,
     routes_absences.ROUTES,
-    routes_absence_views.ROUTES,
+    routes_progress.ROUTES,
+    routes_calendar.ROUTES,
     routes_leave.ROUTES,
 )
 

@@ -1,4 +1,10 @@
-"""The seeded Loket data set: every resource as a ``Table``, built once per (seed, today).
+"""The seeded Loket data set: every resource as a ``Table``, built once per (seed, today, scale).
+
+``scale`` makes every employer that many times larger: the employer's generators simply
+keep drawing after its first ``profile.employees`` people, so the data of scale 1 is the
+first block of every larger scale (same ids, same rows) and the demo's ids keep working.
+Employees of the extra blocks continue the employee and payroll numbering; the people
+shared with Informat are all in the first block.
 
 Rows are the exact JSON the API answers with and are never changed in place (they
 share option dicts); a write replaces a row. That keeps the pristine data intact, so
@@ -108,12 +114,12 @@ def build_dataset(config: SimConfig) -> Dataset:
         absence_rng = rng_for(seed, "loket", "absences", label)
         leave_rng = rng_for(seed, "loket", "leave", label)
         policy = leave_policy(leave_rng)
-        count = employer.profile.employees
+        base = employer.profile.employees
         mine = shared.get(employer.index, [])
-        slots = dict(zip(sorted(people_rng.sample(range(count), len(mine))), mine, strict=True))
+        slots = dict(zip(sorted(people_rng.sample(range(base), len(mine))), mine, strict=True))
         payroll_ids = [0]
         by_employer = data.employments_by_employer.setdefault(employer.id, [])
-        for number in range(1, count + 1):
+        for number in range(1, base * config.scale + 1):
             employee = build_employee(people_rng, employer, number, today, slots.get(number - 1))
             data.employees.add(employee.row, employer.id)
             employments = build_employments(work_rng, employee, today, payroll_ids)

@@ -12,7 +12,9 @@ case-insensitive; the rest is ours, each a "Choice"):
   a typo there would otherwise silently select nothing.
 - Choice: null follows OData: ``eq null``/``ne null`` test for absence; with any other
   literal a null field is ``ne`` to it and fails every other operator.
-- Filtering on an object or a list (``address eq 'x'``) is a 400 naming its fields.
+- Filtering on an object or a list (``address eq 'x'``) is a 400 naming its fields, except
+  ``eq null``/``ne null``: Choice: an object that is null while it does not apply (an open
+  absence's ``endOfAbsence``) can be tested for it, as OData allows for any property.
 """
 
 from __future__ import annotations
@@ -58,11 +60,12 @@ def compile_node(node: Node, schema: Schema) -> Predicate:
     return lambda row: any(part(row) for part in parts)
 
 
-def resolve_field(schema: Schema, path: tuple[str, ...]) -> Field:
+def resolve_field(schema: Schema, path: tuple[str, ...], *, whole: bool = False) -> Field:
+    """The field at ``path``; an object or a list only when ``whole`` (a null test) allows it."""
     field = schema.resolve(path)
     if field is None:
         raise FilterFieldError(f"unknown field '{'.'.join(path)}'")
-    if field.kind in ("object", "array"):
+    if field.kind in ("object", "array") and not whole:
         children = sorted(f.path[-1] for f in schema if f.path[:-1] == field.path)
         hint = (
             f"; use one of its fields: {', '.join(field.dotted + '.' + c for c in children)}"
@@ -76,9 +79,10 @@ def resolve_field(schema: Schema, path: tuple[str, ...]) -> Field:
 
 
 def _comparison(node: Comparison, schema: Schema) -> Predicate:
-    field = resolve_field(schema, node.path)
-    value_of = getter(field.path)
     op, literal = node.op, node.value
+    null_test = literal is None and op in ("eq", "ne")
+    field = resolve_field(schema, node.path, whole=null_test)
+    value_of = getter(field.path)
     if literal is None:
         if op == "eq":
             return lambda row: value_of(row) is None

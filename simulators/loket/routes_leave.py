@@ -1,21 +1,22 @@
 """Leave entries, leave requests and leave balances, per employment and per employer (GET).
 
-Choice: ``GET /providers/employers/{employerId}/leave`` is served although the spec
-only has a POST (collective leave) there: the gateway needs every leave entry of an
-employer in few calls, and the per-employment list has the same rows.
-Choice: the employer-wide balances take ``referenceDate`` (default today; its year is
-listed) and ``leaveType`` (repeatable integer keys) as the spec's parameters do; the
-per-employment balances list every year.
+Only the operations the spec has are served: there is no GET on
+``/providers/employers/{employerId}/leave`` (the spec has only a POST there, collective
+leave); an employer's taken leave is read from ``calendar/leave`` (``routes_calendar.py``).
+The employer-wide balances take ``referenceDate`` (default today) and ``leaveType``
+(repeatable integer keys) as the spec's parameters do; the per-employment balances list
+every year (row shapes and choices in ``balances.py``).
 """
 
 from __future__ import annotations
 
 from simulators.loket import versions as v
 from simulators.loket.api import Call, Item, Operation, Page
+from simulators.loket.balances import balances, employer_balances, employer_balances_of
 from simulators.loket.dataset import Row
 from simulators.loket.query import optional_date, parse_int32
 from simulators.loket.store import LoketStore
-from simulators.loket.views import all_employers, balances, employer_balances, per_employer
+from simulators.loket.views import employer_leave_requests, sample_employments
 
 BASE = "/v2/providers/employers"
 
@@ -29,11 +30,6 @@ async def get_leave(call: Call) -> Item:
     return Item(call.store.leave(call.user, call.path("leaveId")))
 
 
-async def list_employer_leave(call: Call) -> Page:
-    employer = call.store.employer(call.user, call.path("employerId"))
-    return Page(per_employer(call.store, call.store.data.leave, "leave", employer["id"]))
-
-
 async def list_leave_requests(call: Call) -> Page:
     employment = call.store.employment(call.user, call.path("employmentId"))
     return Page(call.store.data.leave_requests.under(employment["id"]))
@@ -41,7 +37,7 @@ async def list_leave_requests(call: Call) -> Page:
 
 async def list_employer_leave_requests(call: Call) -> Page:
     employer = call.store.employer(call.user, call.path("employerId"))
-    return Page(per_employer(call.store, call.store.data.leave_requests, "leave_requests", employer["id"]))
+    return Page(employer_leave_requests(call.store, employer["id"]))
 
 
 async def get_leave_request(call: Call) -> Item:
@@ -56,37 +52,26 @@ async def list_balances(call: Call) -> Page:
 async def list_employer_balances(call: Call) -> Page:
     employer = call.store.employer(call.user, call.path("employerId"))
     day = optional_date(call.args, "referenceDate", call.store.data.today)
-    kinds = {parse_int32("leaveType", text) for text in call.args.many("leaveType") if text.strip()} or None
-    return Page(employer_balances(call.store, employer["id"], day.year, kinds))
+    kinds = frozenset(parse_int32("leaveType", text) for text in call.args.many("leaveType") if text.strip())
+    return Page(employer_balances(call.store, employer["id"], day, kinds or None))
 
 
 def _leave(store: LoketStore) -> list[Row]:
-    return list(store.data.leave)
-
-
-def _employer_leave(store: LoketStore) -> list[Row]:
-    return all_employers(store, store.data.leave, "leave")
+    leave = store.data.leave
+    return [row for employment in sample_employments(store) for row in leave.under(employment)]
 
 
 def _requests(store: LoketStore) -> list[Row]:
-    return list(store.data.leave_requests)
-
-
-def _employer_requests(store: LoketStore) -> list[Row]:
-    return all_employers(store, store.data.leave_requests, "leave_requests")
+    requests = store.data.leave_requests
+    return [row for employment in sample_employments(store) for row in requests.under(employment)]
 
 
 def _balances(store: LoketStore) -> list[Row]:
-    return [row for employment in store.data.employments.rows for row in balances(store, employment)]
+    return [row for employment in sample_employments(store) for row in balances(store, employment)]
 
 
 def _employer_balances(store: LoketStore) -> list[Row]:
-    year = store.data.today.year
-    return [
-        row
-        for employer in store.data.employers.rows
-        for row in employer_balances(store, employer, year, None)
-    ]
+    return employer_balances_of(store, sample_employments(store), store.data.today, None)
 
 
 ROUTES: list[tuple[str, dict[str, Operation]]] = [
@@ -94,10 +79,6 @@ ROUTES: list[tuple[str, dict[str, Operation]]] = [
     (
         f"{BASE}/employees/employments/{{employmentId}}/leave",
         {"GET": Operation(list_leave, v.GENERAL, "leave", _leave)},
-    ),
-    (
-        f"{BASE}/{{employerId}}/leave",
-        {"GET": Operation(list_employer_leave, v.GENERAL, "leave_employer", _employer_leave)},
     ),
     (
         f"{BASE}/employees/employments/leaverequests/{{leaveRequestId}}",
@@ -109,11 +90,7 @@ ROUTES: list[tuple[str, dict[str, Operation]]] = [
     ),
     (
         f"{BASE}/{{employerId}}/employees/employments/leaverequests",
-        {
-            "GET": Operation(
-                list_employer_leave_requests, v.GENERAL, "leave_request_employer", _employer_requests
-            )
-        },
+        {"GET": Operation(list_employer_leave_requests, v.GENERAL, "leave_request", _requests)},
     ),
     (
         f"{BASE}/employees/employments/{{employmentId}}/leavebalances",

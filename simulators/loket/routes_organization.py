@@ -1,8 +1,9 @@
 """Organizational entities (function and department per employment), departments and functions.
 
 ``actualorganizationalentities?referenceDate=`` gives, for every employment of the
-employer, the entity valid on that date (default: today); employments without one
-on that date (ended, or not yet started) are left out.
+employer, the entity valid on that date (default: today), in the per-employment entity
+shape (see ``views.py`` for that choice); employments without one on that date (ended,
+or not yet started) are left out.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from simulators.loket.api import Call, Item, Operation, Page
 from simulators.loket.dataset import Row
 from simulators.loket.query import optional_date
 from simulators.loket.store import LoketStore
-from simulators.loket.views import actual_org_entities
+from simulators.loket.views import actual_org_entities, actual_org_entities_of, sample_employments
 
 BASE = "/v2/providers/employers"
 
@@ -55,10 +56,7 @@ def _org_entities(store: LoketStore) -> list[Row]:
 
 
 def _actual(store: LoketStore) -> list[Row]:
-    today = store.data.today
-    return [
-        row for employer in store.data.employers.rows for row in actual_org_entities(store, employer, today)
-    ]
+    return actual_org_entities_of(store, sample_employments(store), store.data.today)
 
 
 def _departments(store: LoketStore) -> list[Row]:

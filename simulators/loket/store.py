@@ -21,6 +21,7 @@ from simulators.loket.auth import TokenStore, User
 from simulators.loket.dataset import Dataset, Row, Table, build_dataset
 from simulators.loket.errors import CODE_INVALID_ID, Forbidden, NotFound, broken
 from simulators.loket.fields import Schema, derive_schema
+from simulators.loket.memo import Memo
 from simulators.seeding import rng_for, uuid_from
 
 
@@ -40,10 +41,8 @@ class LoketStore:
         self.tokens = TokenStore(self.data.users, config.seed, config.clock)
         self._schemas: dict[str, Schema] = {}
         self._lock = threading.Lock()
-        # derived from data that never changes, so kept across resets (see views.py)
-        self.employment_refs: dict[str, Row] = {}
-        self.employer_lists: dict[tuple[str, str], list[Row]] = {}
-        self.balances: dict[str, list[Row]] = {}
+        # rows derived from data that never changes, so kept across resets (see views.py)
+        self.memo = Memo()
         self.reset()
 
     def reset(self) -> None:

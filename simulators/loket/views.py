@@ -1,152 +1,151 @@
-"""Rows that are derived from the stored ones: employer-wide lists, balances, "actual" entities.
+"""Employer-wide rows derived from the stored ones: actual organizational entities, leave
+requests of an employer, and the absence and leave calendars.
 
-Choice: employer-wide lists of things that belong to an employment (leave, leave
-requests, leave balances, actual organizational entities) add an ``employment``
-object ``{id, startDate, endDate, payrollId, employee: {...}}`` to each row, since a
-client needs to know whose row it is and the document shows no such list's fields.
-Choice: a leave balance is one row per employment, year and leave type:
-``{year, leaveType, unitType, balancePreviousYear, accrual, usage, balance}``; the
-previous year's balance carries over only for leave types whose
-``balanceExceedsYear`` is true. The employer-wide list holds the year of
-``referenceDate`` (default today).
+Each view walks the employer's employments once; what does not change (the leave requests,
+the calendar's employment references, the taken leave) is built once per employer and kept
+(``memo.py``), so a request costs one pass over the employer and never a pass per row.
+
+Choice: ``actualorganizationalentities?referenceDate=`` answers rows in the per-employment
+organizational-entity shape (``id, startDate, endDate, function, deviatingFunctionDescription,
+deviatingFunctionGroup, department, distributionUnit, standardFunction, placeOfEmployment,
+internalTelephoneExtensionNumber``), one per employment that has one valid on the reference
+date (default today). No source shows this list's fields, and nothing shows an employment
+on these rows, so none is added: the shape is that of the entities it selects.
+Choice: the employer's ``employees/employments/leaverequests`` rows are the per-employment
+leave-request rows unchanged; the document shows no employment on them (whose request it
+is, is in ``submittedBy``).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from simulators.loket.catalog import LEAVE_TYPE, UNIT_TYPE
-from simulators.loket.dataset import Row, Table
+from simulators.loket.dataset import Row
 from simulators.loket.store import LoketStore
 
 
-def employment_ref(store: LoketStore, employment_id: str) -> Row:
-    refs = store.employment_refs
-    if not refs:
-        refs.update(
-            (
-                row["id"],
-                {
-                    "id": row["id"],
-                    "startDate": row["startDate"],
-                    "endDate": row["endDate"],
-                    "payrollId": row["payrollId"],
-                    "employee": row["employee"],
-                },
-            )
-            for row in store.data.employments
-        )
-    return refs[employment_id]
+def valid_entity(entities: list[Row], day: str) -> Row | None:
+    """The organizational entity valid on ``day`` (entities of one employment never overlap)."""
+    for entity in entities:
+        if entity["startDate"] <= day and (entity["endDate"] is None or day <= entity["endDate"]):
+            return entity
+    return None
 
 
-def per_employer(store: LoketStore, table: Table, label: str, employer_id: str) -> list[Row]:
-    """The rows of ``table`` (children of employments) for a whole employer, each with its employment."""
-    key = (label, employer_id)
-    rows = store.employer_lists.get(key)
-    if rows is None:
-        rows = store.employer_lists[key] = []
-        for employment_id in store.data.employments_by_employer.get(employer_id, ()):
-            ref = employment_ref(store, employment_id)
-            rows.extend({**row, "employment": ref} for row in table.under(employment_id))
-    return rows
+SAMPLE_PER_EMPLOYER = 100
 
 
-def all_employers(store: LoketStore, table: Table, label: str) -> list[Row]:
-    return [
-        row for employer in store.data.employers.rows for row in per_employer(store, table, label, employer)
-    ]
+def employment_ids(store: LoketStore, employer_id: str) -> list[str]:
+    return store.data.employments_by_employer.get(employer_id, [])
 
 
-def balances(store: LoketStore, employment_id: str) -> list[Row]:
-    """Yearly balances per leave type, oldest year first, computed from the leave entries."""
-    rows = store.balances.get(employment_id)
-    if rows is None:
-        rows = store.balances[employment_id] = _balances(store.data.leave.under(employment_id))
-    return rows
+def sample_employments(store: LoketStore) -> list[str]:
+    """Up to ``SAMPLE_PER_EMPLOYER`` employments of every employer, evenly spread.
 
-
-def _balances(entries: list[Row]) -> list[Row]:
-    totals: dict[tuple[int, int], list[float]] = defaultdict(lambda: [0.0, 0.0])
-    for entry in entries:
-        year = int(entry["startDate"][:4])
-        totals[(entry["leaveType"]["key"], year)][0 if entry["isAccrual"] else 1] += entry["numberOfUnits"]
-    rows: list[Row] = []
-    for kind in sorted({kind for kind, _ in totals}):
-        years = sorted(year for k, year in totals if k == kind)
-        carried = 0.0
-        for year in range(years[0], years[-1] + 1):
-            accrual, usage = totals.get((kind, year), (0.0, 0.0))
-            previous = carried if LEAVE_TYPE[kind]["balanceExceedsYear"] else 0.0
-            balance = previous + accrual - usage
-            rows.append(
-                {
-                    "year": year,
-                    "leaveType": LEAVE_TYPE[kind],
-                    "unitType": UNIT_TYPE[1],
-                    "balancePreviousYear": previous,
-                    "accrual": accrual,
-                    "usage": usage,
-                    "balance": balance,
-                }
-            )
-            carried = balance
-    rows.sort(key=lambda row: (row["year"], row["leaveType"]["key"]))
-    return rows
-
-
-def employer_balances(store: LoketStore, employer_id: str, year: int, kinds: set[int] | None) -> list[Row]:
-    rows = []
-    for employment_id in store.data.employments_by_employer.get(employer_id, ()):
-        ref = employment_ref(store, employment_id)
-        for row in balances(store, employment_id):
-            if row["year"] == year and (kinds is None or row["leaveType"]["key"] in kinds):
-                rows.append({"employment": ref, **row})
-    return rows
+    The rows a list's filterable fields are learned from (``fields.py``), built from a
+    bounded sample so that learning them costs the same at any ``--scale``.
+    """
+    chosen = []
+    for ids in store.data.employments_by_employer.values():
+        step = max(1, len(ids) // SAMPLE_PER_EMPLOYER)
+        chosen.extend(ids[::step][:SAMPLE_PER_EMPLOYER])
+    return chosen
 
 
 def actual_org_entities(store: LoketStore, employer_id: str, day: date) -> list[Row]:
-    """The organizational entity valid on ``day`` for every employment of the employer that has one."""
-    text = day.isoformat()
-    entities = store.data.org_entities
+    return store.memo.recent(
+        ("actual_org_entities", employer_id, day),
+        lambda: actual_org_entities_of(store, employment_ids(store, employer_id), day),
+    )
+
+
+def actual_org_entities_of(store: LoketStore, employments: Iterable[str], day: date) -> list[Row]:
+    text, entities = day.isoformat(), store.data.org_entities
     rows = []
-    for employment_id in store.data.employments_by_employer.get(employer_id, ()):
-        for entity in entities.under(employment_id):
-            if entity["startDate"] <= text and (entity["endDate"] is None or text <= entity["endDate"]):
-                rows.append({**entity, "employment": employment_ref(store, employment_id)})
-                break
+    for employment_id in employments:
+        entity = valid_entity(entities.under(employment_id), text)
+        if entity is not None:
+            rows.append(entity)
     return rows
+
+
+def employer_leave_requests(store: LoketStore, employer_id: str) -> list[Row]:
+    requests = store.data.leave_requests
+    return store.memo.keep(
+        ("leave_requests", employer_id),
+        lambda: [row for e in employment_ids(store, employer_id) for row in requests.under(e)],
+    )
+
+
+def calendar_employment(store: LoketStore, employment_id: str) -> Row:
+    """The employment as a calendar row names it.
+
+    Choice: ``{id, startDate, endDate, payrollId, incomeRelationshipNumber, employee: {id,
+    employeeNumber, firstName, initials, prefix, lastName, formattedName, dateOfBirth}}``:
+    the calendar's items are "per specific employment" and no source names the fields, so
+    the employment identifies itself with its own documented fields and a short employee
+    summary (those of the employment's embedded ``employee``).
+    """
+    return store.memo.keep(("calendar_employment", employment_id), lambda: _reference(store, employment_id))
+
+
+def _reference(store: LoketStore, employment_id: str) -> Row:
+    row = store.data.employments.rows[employment_id]
+    employee = row["employee"]
+    return {
+        "id": row["id"],
+        "startDate": row["startDate"],
+        "endDate": row["endDate"],
+        "payrollId": row["payrollId"],
+        "incomeRelationshipNumber": row["incomeRelationshipNumber"],
+        "employee": {
+            "id": employee["id"],
+            "employeeNumber": employee["employeeNumber"],
+            "firstName": employee["firstName"],
+            "initials": employee["initials"],
+            "prefix": employee["prefix"],
+            "lastName": employee["lastName"],
+            "formattedName": employee["formattedName"],
+            "dateOfBirth": employee["dateOfBirth"],
+        },
+    }
 
 
 def calendar_absences(store: LoketStore, employer_id: str, first: date, last: date) -> list[Row]:
+    return calendar_absences_of(store, employment_ids(store, employer_id), first, last)
+
+
+def calendar_absences_of(store: LoketStore, employments: Iterable[str], first: date, last: date) -> list[Row]:
     """Per employment, the absences that overlap both the period and the employment.
 
-    Choice: the document shows no fields for this list; each row is
-    ``{"employment": {...}, "absences": [{id, startDate, endDate, causeOfAbsence,
-    incapacityPercentage, absenceProgress: [{id, startDate, endDate,
-    incapacityPercentage}]}]}``, dates unclipped (endDate null while open), and
-    employments without such absences are left out.
+    Choice: a row is ``{"employment": {...calendar_employment}, "absences": [{id, startDate,
+    endDate, causeOfAbsence, incapacityPercentage, absenceProgress: [{id, startDate, endDate,
+    incapacityPercentage}]}]}``, dates unclipped (endDate null while open); employments
+    without such absences are left out. Built per request: absences change with writes.
     """
     start, end = first.isoformat(), last.isoformat()
-    data = store.data
+    data, absences = store.data, store.absences
     rows = []
-    for employment_id in data.employments_by_employer.get(employer_id, ()):
-        ref = employment_ref(store, employment_id)
-        low = max(start, ref["startDate"])
-        high = min(end, ref["endDate"] or end)
+    for employment_id in employments:
+        job = data.employments.rows[employment_id]
+        low = max(start, job["startDate"])
+        high = min(end, job["endDate"] or end)
+        if low > high:
+            continue
         items = [
-            _calendar_item(store, absence)
-            for absence in store.absences.under(data.employments.parent[employment_id])
+            _absence_item(store, absence)
+            for absence in absences.under(job["employee"]["id"])
             if absence["progress"]["startDate"] <= high
             and (absence["endOfAbsence"] is None or low <= absence["endOfAbsence"]["date"])
         ]
-        if items and low <= high:
-            rows.append({"employment": ref, "absences": items})
+        if items:
+            rows.append({"employment": calendar_employment(store, employment_id), "absences": items})
     return rows
 
 
-def _calendar_item(store: LoketStore, absence: Row) -> dict[str, Any]:
+def _absence_item(store: LoketStore, absence: Row) -> dict[str, Any]:
     ended = absence["endOfAbsence"]
     return {
         "id": absence["id"],
@@ -164,3 +163,51 @@ def _calendar_item(store: LoketStore, absence: Row) -> dict[str, Any]:
             for record in store.progress.under(absence["id"])
         ],
     }
+
+
+def calendar_leave(store: LoketStore, employer_id: str, first: date, last: date) -> list[Row]:
+    taken = store.memo.keep(
+        ("taken_leave", employer_id), lambda: _taken_leave(store, employment_ids(store, employer_id))
+    )
+    return _in_period(taken, first, last)
+
+
+def calendar_leave_of(store: LoketStore, employments: Iterable[str], first: date, last: date) -> list[Row]:
+    return _in_period(_taken_leave(store, employments), first, last)
+
+
+def _taken_leave(store: LoketStore, employments: Iterable[str]) -> list[tuple[Row, list[Row]]]:
+    """Per employment with taken leave, its reference and its taken-leave calendar items."""
+    leave = store.data.leave
+    result = []
+    for employment_id in employments:
+        items = [_leave_item(entry) for entry in leave.under(employment_id) if not entry["isAccrual"]]
+        if items:
+            result.append((calendar_employment(store, employment_id), items))
+    return result
+
+
+def _leave_item(entry: Row) -> Row:
+    return {
+        "id": entry["id"],
+        "startDate": entry["startDate"],
+        "endDate": entry["endDate"],
+        "numberOfUnits": entry["numberOfUnits"],
+        "unitType": entry["unitType"],
+        "leaveType": entry["leaveType"],
+        "comment": entry["comment"],
+    }
+
+
+def _in_period(taken: list[tuple[Row, list[Row]]], first: date, last: date) -> list[Row]:
+    """Choice: a row is ``{"employment": {...calendar_employment}, "leave": [{id, startDate,
+    endDate, numberOfUnits, unitType, leaveType, comment}]}``, grouped like the absence
+    calendar; only taken leave ("opname": ``isAccrual`` false, as the document says) that
+    overlaps the period, dates unclipped; employments without such leave are left out."""
+    start, end = first.isoformat(), last.isoformat()
+    rows = []
+    for reference, items in taken:
+        chosen = [item for item in items if item["startDate"] <= end and start <= item["endDate"]]
+        if chosen:
+            rows.append({"employment": reference, "leave": chosen})
+    return rows

@@ -33,6 +33,26 @@ def employers_of(store: LoketStore) -> Employers:
     return Employers((alice[0], alice[1]), bob, hidden)
 
 
+async def get_json(client: httpx.AsyncClient, url: str, **params: Any) -> dict[str, Any]:
+    """A 200 answer's body, as alice."""
+    response = await client.get(url, params=params, headers=ALICE)
+    assert response.status_code == 200, response.text
+    return dict(response.json())
+
+
+async def everything(client: httpx.AsyncClient, url: str, **params: Any) -> list[dict[str, Any]]:
+    """Every row of a list, page by page."""
+    rows: list[dict[str, Any]] = []
+    page = 1
+    while True:
+        body = await get_json(client, url, pageSize=1000, pageNumber=page, **params)
+        rows.extend(body["_embedded"])
+        if page >= body["totalPages"]:
+            assert len(rows) == body["totalSize"]
+            return rows
+        page += 1
+
+
 def assert_messages(response: httpx.Response, status: int, kind: str, *words: str) -> list[dict[str, Any]]:
     """The answer is Loket's envelope with ``kind`` messages whose descriptions mention ``words``."""
     assert response.status_code == status, response.text
@@ -85,7 +105,8 @@ def urls_below(store: LoketStore, employer_id: str) -> dict[str, str]:
         "?startDate=2026-01-01&endDate=2026-12-31",
         "leave": f"{base}/employees/employments/{employment}/leave",
         "leave item": f"{base}/employees/employments/leave/{data.leave.children[employment][0]}",
-        "employer leave": f"{base}/{employer_id}/leave",
+        "calendar leave": f"{base}/{employer_id}/employees/employments/calendar/leave"
+        "?startDate=2026-01-01&endDate=2026-12-31",
         "leave requests": f"{base}/employees/employments/{asking}/leaverequests",
         "employer leave requests": f"{base}/{employer_id}/employees/employments/leaverequests",
         "leave request": f"{base}/employees/employments/leaverequests/{request}",

@@ -44,7 +44,7 @@ RESOURCES = sorted(
         "calendar",
         "leave",
         "leave item",
-        "employer leave",
+        "calendar leave",
         "leave requests",
         "employer leave requests",
         "leave request",

@@ -1,10 +1,10 @@
 """The seeded data set: sizes, the people shared with Informat, consistent date chains,
-determinism per (seed, today), and cheap generation and reset."""
+determinism per (seed, today, scale), scale 1 unchanged, and bounded generation and reset."""
 
 from __future__ import annotations
 
+import hashlib
 import itertools
-import time
 from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
@@ -12,9 +12,10 @@ from datetime import date, timedelta
 import orjson
 
 from simulators.config import SimConfig
-from simulators.loket.dataset import Dataset, build_dataset
+from simulators.loket.dataset import Dataset, Table, build_dataset
 from simulators.loket.profiles import PROFILES
 from simulators.loket.store import LoketStore
+from simulators.loket.views import SAMPLE_PER_EMPLOYER, sample_employments
 from simulators.people import people_in_both_loket_and_informat
 from simulators.places import DUTCH_PLACES
 from simulators.upstream import SimulatedUpstream
@@ -132,10 +133,70 @@ def test_the_data_depends_only_on_seed_and_today(loket_config: SimConfig, store:
     assert set(other.employees.rows).isdisjoint(store.data.employees.rows)
 
 
-def test_generation_and_reset_are_cheap(loket_config: SimConfig, bundle: SimulatedUpstream) -> None:
-    started = time.perf_counter()
-    build_dataset(loket_config)
-    assert time.perf_counter() - started < 1.0
-    started = time.perf_counter()
+ROWS_PER_EMPLOYEE = 20  # employments, entities, absences and progress, leave, requests: about 13 today
+
+
+def _tables(data: Dataset) -> dict[str, Table]:
+    names = ("employers", "employees", "employments", "org_entities", "departments", "functions")
+    names += ("absences", "progress", "leave", "leave_requests")
+    return {name: getattr(data, name) for name in names}
+
+
+def _fingerprint(data: Dataset) -> str:
+    """A hash of every row, its parent and its order, and of the derived lookups."""
+    digest = hashlib.sha256()
+    for table in _tables(data).values():
+        digest.update(orjson.dumps([[table.parent[r["id"]], r] for r in table], option=orjson.OPT_SORT_KEYS))
+    digest.update(orjson.dumps(data.employers_minimized, option=orjson.OPT_SORT_KEYS))
+    digest.update(orjson.dumps(data.employments_minimized, option=orjson.OPT_SORT_KEYS))
+    digest.update(orjson.dumps(data.employments_by_employer, option=orjson.OPT_SORT_KEYS))
+    digest.update(orjson.dumps({name: sorted(user.employer_ids) for name, user in data.users.items()}))
+    return digest.hexdigest()
+
+
+# computed before --scale existed: scale 1 must keep giving exactly this data (the demo's ids)
+SCALE_1_FINGERPRINT = "7ed6b15fba01418f025ac68c8230e0a52798c627d9644ffd55bd10423329294c"
+
+
+def test_scale_1_is_the_data_from_before_scaling(loket_config: SimConfig, store: LoketStore) -> None:
+    assert loket_config.scale == 1 and loket_config.today == date(2026, 11, 24)
+    assert _fingerprint(store.data) == SCALE_1_FINGERPRINT
+
+
+def test_scale_2_doubles_every_employer_and_keeps_scale_1_as_its_first_block(
+    loket_config: SimConfig, store: LoketStore
+) -> None:
+    small = store.data
+    large = build_dataset(replace(loket_config, scale=2))
+    for employer, profile in zip(large.employers.rows, PROFILES, strict=True):
+        numbers = [row["employeeNumber"] for row in large.employees.under(employer)]
+        assert numbers == list(range(1, 2 * profile.employees + 1))
+        jobs = large.employments_by_employer[employer]
+        assert jobs[: len(small.employments_by_employer[employer])] == small.employments_by_employer[employer]
+    for name, table in _tables(small).items():
+        bigger = _tables(large)[name]
+        assert all(
+            bigger.rows[ident] == row and bigger.parent[ident] == table.parent[ident]
+            for ident, row in table.rows.items()
+        )
+        grows = name not in ("employers", "departments", "functions")
+        assert len(bigger) >= (1.8 * len(table) if grows else len(table)), name
+    assert len({row["id"] for table in _tables(large).values() for row in table}) == sum(
+        len(table) for table in _tables(large).values()
+    )
+    assert _fingerprint(build_dataset(replace(loket_config, scale=2))) == _fingerprint(large)
+
+
+def test_generation_is_bounded_per_employee_and_reset_copies_only_the_writable_tables(
+    store: LoketStore, bundle: SimulatedUpstream
+) -> None:
+    data = store.data
+    assert sum(len(table) for table in _tables(data).values()) <= ROWS_PER_EMPLOYEE * len(data.employees)
+    assert len(sample_employments(store)) <= len(data.employers) * SAMPLE_PER_EMPLOYER
     bundle.reset()
-    assert time.perf_counter() - started < 0.3
+    assert store.data is data  # nothing is generated again
+    for table, seeded in ((store.absences, data.absences), (store.progress, data.progress)):
+        assert table is not seeded and table.rows == seeded.rows
+        assert all(
+            table.rows[ident] is row for ident, row in seeded.rows.items()
+        )  # rows are shared, not copied

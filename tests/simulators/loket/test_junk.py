@@ -60,7 +60,7 @@ LISTS = {
     "absence progress": [],
     "calendar": ["startDate", "endDate"],
     "leave": [],
-    "employer leave": [],
+    "calendar leave": ["startDate", "endDate"],
     "leave requests": [],
     "employer leave requests": [],
     "leave balances": [],
@@ -80,7 +80,8 @@ async def test_junk_in_any_query_parameter_is_never_a_server_error(
     client: httpx.AsyncClient, store: LoketStore, employers: Employers, resource: str
 ) -> None:
     url = urls_below(store, employers.alice[0])[resource].split("?")[0]
-    defaults = {"startDate": "2026-01-01", "endDate": "2026-12-31"} if resource == "calendar" else {}
+    calendar = resource.startswith("calendar")
+    defaults = {"startDate": "2026-01-01", "endDate": "2026-12-31"} if calendar else {}
     for name in COMMON + LISTS[resource]:
         for value in JUNK:
             response = await client.get(url, params=defaults | {name: value}, headers=ALICE)
@@ -88,7 +89,7 @@ async def test_junk_in_any_query_parameter_is_never_a_server_error(
 
 
 @pytest.mark.parametrize(
-    "resource", ["employee", "employment", "absence", "leave item", "employees", "calendar"]
+    "resource", ["employee", "employment", "absence", "leave item", "employees", "calendar", "calendar leave"]
 )
 async def test_junk_in_path_ids_is_a_400_or_404(
     client: httpx.AsyncClient, store: LoketStore, employers: Employers, resource: str
