@@ -1,7 +1,11 @@
-"""Counting upstream calls per endpoint path template (``GET /_sim/calls``).
+"""Counting upstream calls and the response bytes they cost, per endpoint path template
+(``GET /_sim/calls``).
 
 Tests assert the gateway's batching by these counts, so a call is recorded the moment
-it arrives, before any fault is injected and whatever status it gets.
+it arrives, before any fault is injected and whatever status it gets. The bytes are the
+response body bytes the upstream actually sent (error and fault-injected bodies included,
+headers not), counted as each body chunk goes out, so a budget on "how much JSON did the
+gateway pull" is as deterministic as a budget on calls.
 """
 
 from __future__ import annotations
@@ -39,28 +43,58 @@ def route_template(routes: Iterable[BaseRoute], scope: Scope) -> str:
     return partial or UNMATCHED
 
 
+def endpoint_key(method: str, template: str) -> str:
+    """How an endpoint is named in the snapshot: ``"GET /v2/providers/employers"``."""
+    return f"{method} {template}"
+
+
 class CallLog:
-    """Thread-safe counts of ``"METHOD /template"`` per upstream."""
+    """Thread-safe counts of calls and response body bytes per ``"METHOD /template"`` and upstream."""
 
     def __init__(self, upstreams: Iterable[str]) -> None:
         self._upstreams = list(upstreams)
         self._lock = threading.Lock()
-        self._counts: dict[str, Counter[str]] = {name: Counter() for name in self._upstreams}
+        self._counts: dict[str, Counter[str]] = {}
+        self._bytes: dict[str, Counter[str]] = {}
+        self.reset()
 
     def record(self, upstream: str, method: str, template: str) -> None:
+        """One call arrived at ``method template``."""
         with self._lock:
-            self._counts.setdefault(upstream, Counter())[f"{method} {template}"] += 1
+            self._counts.setdefault(upstream, Counter())[endpoint_key(method, template)] += 1
+
+    def record_bytes(self, upstream: str, method: str, template: str, size: int) -> None:
+        """``size`` response body bytes went out for a call to ``method template``."""
+        with self._lock:
+            self._bytes.setdefault(upstream, Counter())[endpoint_key(method, template)] += size
 
     def reset(self) -> None:
+        """Forget every count and byte (``DELETE /_sim/calls``)."""
         with self._lock:
             self._counts = {name: Counter() for name in self._upstreams}
+            self._bytes = {name: Counter() for name in self._upstreams}
 
     def snapshot(self) -> dict[str, Any]:
-        """``{"loket": {"total": 3, "endpoints": {"GET /v2/...": 3}}, ..., "total": 3}``."""
+        """Per upstream its calls and bytes, in total and per endpoint, and the totals over all::
+
+            {"loket": {"total": 3, "endpoints": {"GET /v2/...": 3},
+                       "bytes": 5120, "endpoint_bytes": {"GET /v2/...": 5120}},
+             ..., "total": 3, "bytes": 5120}
+
+        ``endpoint_bytes`` names every endpoint in ``endpoints`` (0 when its bodies were empty) and
+        sums to ``bytes``; a body still streaming across a reset adds its later bytes there only.
+        """
         with self._lock:
-            body: dict[str, Any] = {
-                name: {"total": sum(counts.values()), "endpoints": dict(sorted(counts.items()))}
-                for name, counts in self._counts.items()
-            }
-        body["total"] = sum(entry["total"] for entry in body.values())
+            body: dict[str, Any] = {}
+            for name, counts in self._counts.items():
+                sizes = self._bytes.get(name, Counter())
+                body[name] = {
+                    "total": sum(counts.values()),
+                    "endpoints": dict(sorted(counts.items())),
+                    "bytes": sum(sizes.values()),
+                    "endpoint_bytes": {key: sizes[key] for key in sorted(counts.keys() | sizes.keys())},
+                }
+        upstreams = list(body.values())
+        body["total"] = sum(entry["total"] for entry in upstreams)
+        body["bytes"] = sum(entry["bytes"] for entry in upstreams)
         return body

@@ -1,6 +1,13 @@
 """The simulator control API under ``/_sim`` (never part of the gateway).
 
-- ``GET /_sim/calls``: call counts per upstream and endpoint template; ``DELETE`` resets.
+- ``GET /_sim/calls``: since the last reset, the calls per upstream and per endpoint path
+  template, and the response body bytes each served (``simulators.calls``)::
+
+      {"loket": {"total": 3, "endpoints": {"GET /v2/providers/employers": 3},
+                 "bytes": 5120, "endpoint_bytes": {"GET /v2/providers/employers": 5120}},
+       ..., "total": 3, "bytes": 5120}
+
+  ``DELETE`` resets the counts and the bytes.
 - ``GET /_sim/faults``: active plans; ``PUT`` sets one plan or a list; ``DELETE`` clears
   all, or one upstream with ``?upstream=loket``.
 - ``POST /_sim/reset``: restore every upstream's seeded data, tokens and rate limits.

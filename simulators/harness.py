@@ -1,6 +1,9 @@
 """The middleware around every simulated upstream: count the call, then inject faults.
 
-Pure ASGI (as ``starlette/middleware``): non-HTTP scopes pass straight through.
+Pure ASGI (as ``starlette/middleware``): non-HTTP scopes pass straight through. Every
+``http.response.body`` chunk that leaves the upstream, whether the app's own answer, an
+error body or a fault's (a status body, a truncated ``reset`` body, a ``slow_body`` chunk),
+is added to the call log's bytes for the endpoint the request routed to.
 """
 
 from __future__ import annotations
@@ -60,7 +63,9 @@ class UpstreamHarness:
         routed = (
             scope if self.canonical_path is None else {**scope, "path": self.canonical_path(scope["path"])}
         )
-        self.calls.record(self.upstream, scope["method"], route_template(self.app.routes, routed))
+        method, template = scope["method"], route_template(self.app.routes, routed)
+        self.calls.record(self.upstream, method, template)
+        send = self._counting(send, method, template)
         plan, hit = self.faults.draw(self.upstream)
         if plan is not None and plan.latency_ms:
             await asyncio.sleep(plan.latency_ms / 1000)
@@ -68,6 +73,21 @@ class UpstreamHarness:
             await self.app(scope, receive, send)
             return
         await self._inject(plan, scope, receive, send)
+
+    def _counting(self, send: Send, method: str, template: str) -> Send:
+        """``send``, adding the body bytes of each response message to the call log.
+
+        Counted as the message is handed to the server, not after: a client that has read the
+        whole answer then finds every byte of it in ``GET /_sim/calls``, however the server's
+        write buffer drains.
+        """
+
+        async def counted(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                self.calls.record_bytes(self.upstream, method, template, len(message.get("body", b"")))
+            await send(message)
+
+        return counted
 
     async def _inject(self, plan: FaultPlan, scope: Scope, receive: Receive, send: Send) -> None:
         if plan.mode == "status":

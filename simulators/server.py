@@ -2,6 +2,8 @@
 
 ``/loket`` (API base ``/loket/v2``, token endpoint ``/loket/token``), ``/informat``,
 ``/identity`` (``/identity/connect/token``), ``/ictergezocht``, ``/onderwijsloket``.
+Each upstream runs inside an ``UpstreamHarness``, which records its calls and the response
+bytes it sends in one shared ``CallLog`` (``GET /_sim/calls``) and injects its faults.
 """
 
 from __future__ import annotations

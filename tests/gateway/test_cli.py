@@ -18,7 +18,7 @@ import gateway.demo
 from gateway.cli import app as cli
 from gateway.demo import DEMO_TODAY, demo_settings, run_demo
 from schema.schema import schema
-from simulators.config import SimConfig
+from simulators.config import MAX_SCALE, SimConfig
 from simulators.server import create_simulator_app
 from tests.support.servers import free_port, serve_in_thread
 from tests.support.stack import ALICE, running_process, staffgraph_command
@@ -113,15 +113,20 @@ def test_onderwijsloket_serves_programs_with_meta(client: httpx.Client) -> None:
 
 def test_control_endpoints_count_calls_and_inject_faults(client: httpx.Client) -> None:
     headers = {"Authorization": "Bearer demo-onderwijsloket-token"}
-    client.get("/onderwijsloket/items/locations", params={"limit": "1"}, headers=headers)
+    page = client.get("/onderwijsloket/items/locations", params={"limit": "1"}, headers=headers)
     client.put("/_sim/faults", json={"upstream": "onderwijsloket", "status": 503})
     try:
-        assert client.get("/onderwijsloket/items/locations", headers=headers).status_code == 503
+        refused = client.get("/onderwijsloket/items/locations", headers=headers)
+        assert refused.status_code == 503
     finally:
         client.delete("/_sim/faults")
     calls = client.get("/_sim/calls").json()
     assert calls["onderwijsloket"]["endpoints"] == {"GET /items/{collection}": 2}
     assert calls["total"] == 2
+    # the bytes served over the socket: the page and the fault's error body
+    served = len(page.content) + len(refused.content)
+    assert calls["onderwijsloket"]["endpoint_bytes"] == {"GET /items/{collection}": served}
+    assert calls["onderwijsloket"]["bytes"] == calls["bytes"] == served
 
 
 EMPLOYERS = "{ employers { totalCount nodes { companyName } } }"
@@ -177,6 +182,27 @@ def test_serve_refuses_bad_settings_with_a_message() -> None:
     assert "STAFFGRAPH_LOKET_URL must be an http(s) URL" in result.output
 
 
+WIDE = {"COLUMNS": "200"}  # rich draws help and errors in boxes as wide as the terminal
+
+
+@pytest.mark.parametrize("command", ["simulators", "demo"])
+@pytest.mark.parametrize(("scale", "bound"), [("0", "1"), ("101", str(MAX_SCALE))])
+def test_scale_out_of_range_is_refused_naming_the_option(command: str, scale: str, bound: str) -> None:
+    result = CliRunner().invoke(cli, [command, "--scale", scale], env=WIDE)
+    assert result.exit_code == 2  # a usage error, before any data is built or port bound
+    assert "Invalid value for '--scale'" in result.output
+    [message] = [line for line in result.output.splitlines() if "'--scale'" in line]
+    assert bound in message.split("'--scale'", 1)[1]  # says which limit was crossed
+
+
+@pytest.mark.parametrize("command", ["simulators", "demo"])
+def test_help_shows_scale_and_its_range(command: str) -> None:
+    result = CliRunner().invoke(cli, [command, "--help"], env=WIDE)
+    assert result.exit_code == 0
+    [line] = [line for line in result.output.splitlines() if "--scale" in line]
+    assert f"1<=x<={MAX_SCALE}" in line and "N times larger" in line
+
+
 def test_schema_print_writes_the_sdl_of_the_snapshot() -> None:
     """The SDL is the public contract: a change must be deliberate (regenerate with `make snapshot`)."""
     result = CliRunner().invoke(cli, ["schema", "print"])
@@ -230,10 +256,17 @@ def test_run_demo_gives_simulators_and_gateway_the_same_today(monkeypatch: pytes
     monkeypatch.setattr(gateway.demo, "_serve_both", serve_nothing)
     day = date(2027, 3, 1)
     run_demo(
-        host="127.0.0.1", port=0, simulators_port=None, seed=7, today=day, log_level="warning", echo=print
+        host="127.0.0.1",
+        port=0,
+        simulators_port=None,
+        seed=7,
+        scale=3,
+        today=day,
+        log_level="warning",
+        echo=print,
     )
     settings, demo = built["gateway"]
-    assert built["sim"].today == settings.today == day and built["sim"].seed == 7
+    assert built["sim"].today == settings.today == day and built["sim"].seed == 7 and built["sim"].scale == 3
     assert demo and built["served"]
     assert demo_settings("http://sim").today == DEMO_TODAY
 

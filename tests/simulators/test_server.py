@@ -5,6 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from simulators.harness import HTML_BODY, MALFORMED_BODY
 from simulators.server import create_simulator_app
 from tests.support.clients import asgi_client
 from tests.support.fake_upstream import fake_upstream
@@ -32,6 +33,46 @@ async def test_calls_are_counted_per_path_template_and_reset(client: httpx.Async
     assert calls["fake"]["total"] == 5 and calls["total"] == 5
     assert (await client.delete("/_sim/calls")).status_code == 204
     assert (await client.get("/_sim/calls")).json()["total"] == 0
+
+
+async def test_calls_report_the_response_bytes_served_per_endpoint_and_reset(
+    client: httpx.AsyncClient,
+) -> None:
+    items = await client.get("/fake/items")
+    first, second = await client.get("/fake/v1/items/7"), await client.get("/fake/v1/items/12345")
+    missing = await client.get("/fake/nowhere")  # an error body is served too
+    calls = (await client.get("/_sim/calls")).json()
+    item_bytes = len(first.content) + len(second.content)
+    assert len(items.content) > 500 and len(first.content) < len(second.content)
+    assert calls["fake"]["endpoint_bytes"] == {
+        "GET /items": len(items.content),
+        "GET /v1/items/{item_id}": item_bytes,
+        "GET <unmatched>": len(missing.content),
+    }
+    assert calls["fake"]["bytes"] == calls["bytes"] == len(items.content) + item_bytes + len(missing.content)
+    assert calls["fake"]["endpoints"]["GET /v1/items/{item_id}"] == 2 and calls["total"] == 4
+    assert (await client.delete("/_sim/calls")).status_code == 204
+    cleared = (await client.get("/_sim/calls")).json()
+    assert cleared["fake"] == {"total": 0, "endpoints": {}, "bytes": 0, "endpoint_bytes": {}}
+    assert cleared["total"] == cleared["bytes"] == 0
+
+
+@pytest.mark.parametrize(
+    ("plan", "body"),
+    [
+        ({"status": 503}, b'{"fake_error":503}'),
+        ({"mode": "malformed"}, MALFORMED_BODY),
+        ({"mode": "content_type"}, HTML_BODY),
+    ],
+)
+async def test_fault_bodies_count_as_bytes_served(
+    client: httpx.AsyncClient, plan: dict[str, object], body: bytes
+) -> None:
+    await client.put("/_sim/faults", json={"upstream": "fake", **plan})
+    response = await client.get("/fake/items")
+    calls = (await client.get("/_sim/calls")).json()
+    assert response.content == body  # the fault's body, not the 100 items
+    assert calls["fake"]["endpoint_bytes"] == {"GET /items": len(body)} and calls["bytes"] == len(body)
 
 
 @pytest.mark.parametrize(

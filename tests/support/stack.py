@@ -33,8 +33,9 @@ class Stack:
     gateway_url: str
     simulators_url: str
 
-    def calls(self) -> dict[str, object]:
-        """The simulators' call counts since the last reset (``GET /_sim/calls``)."""
+    def calls(self) -> dict[str, Any]:
+        """The simulators' call counts and response bytes since the last reset (``GET /_sim/calls``):
+        ``calls()["loket"]["total"]``, ``["loket"]["bytes"]``, ``["loket"]["endpoint_bytes"]``."""
         return httpx.get(f"{self.simulators_url}/_sim/calls", timeout=5).json()  # type: ignore[no-any-return]
 
     def reset_calls(self) -> None:
@@ -43,7 +44,12 @@ class Stack:
 
 @contextmanager
 def running_stack(config: SimConfig, *, demo: bool = False) -> Iterator[Stack]:
-    """Simulators and gateway (with the demo's credentials) on free 127.0.0.1 ports, in threads."""
+    """Simulators and gateway (with the demo's credentials) on free 127.0.0.1 ports, in threads.
+
+    The simulators serve ``config``: ``running_stack(dataclasses.replace(sim_config, scale=10))``
+    is the same stack over employers and schools ten times larger (the data is built before
+    the servers start, so a large scale delays the start, not the first request).
+    """
     with serve_in_thread(create_simulator_app(config)) as simulators_url:
         app = create_app(demo_settings(simulators_url), demo=demo)
         with serve_in_thread(app, lifespan="on") as gateway_url:
@@ -97,6 +103,7 @@ class InProcess:
     control: httpx.AsyncClient
 
     async def calls(self) -> dict[str, Any]:
+        """``GET /_sim/calls``: call counts and response bytes per upstream and endpoint."""
         return (await self.control.get("/_sim/calls")).json()  # type: ignore[no-any-return]
 
 

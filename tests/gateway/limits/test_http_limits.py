@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import AsyncIterator
 
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from gateway.http import BodySizeLimit, LoadShedder
 from tests.gateway.limits.conftest import ALICE, GatewayFactory, GraphQLResponse
@@ -95,26 +94,39 @@ async def test_over_the_in_flight_limit_the_next_request_gets_503_at_once() -> N
         assert (await again).status_code == 200
 
 
+class HoldFirst:
+    """ASGI middleware for a test: the first HTTP request waits inside it until ``release`` is set;
+    the others pass (so a request that should have been refused answers instead of hanging)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.entered = asyncio.Event()
+        self.release = asyncio.Event()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and not self.entered.is_set():
+            self.entered.set()
+            await self.release.wait()
+        await self.app(scope, receive, send)
+
+
 async def test_the_gateway_sheds_graphql_but_keeps_answering_health_checks(
     limited_gateway: GatewayFactory,
 ) -> None:
     async with limited_gateway(max_in_flight=1) as g:
-        await g.control.put("/_sim/faults", json={"upstream": "loket", "latency_ms": 600})
-        slow = asyncio.create_task(g.post("{ employers { totalCount } }"))
-        # wait (bounded) until the slow request holds the only slot
-        shedders = [r.app for r in g.app.routes if isinstance(getattr(r, "app", None), LoadShedder)]
-        [shedder] = shedders
-        deadline = time.monotonic() + 5
-        while shedder.in_flight == 0 and time.monotonic() < deadline:
-            await asyncio.sleep(0.005)
-        started = time.monotonic()
+        [shedder] = [r.app for r in g.app.routes if isinstance(getattr(r, "app", None), LoadShedder)]
+        hold = shedder.app = HoldFirst(shedder.app)  # the first request stays in flight until released
+        held = asyncio.create_task(g.post("{ employers { totalCount } }"))
+        await asyncio.wait_for(hold.entered.wait(), timeout=10)
+        assert shedder.in_flight == 1
         refused = await g.gateway.post("/graphql", json=TYPENAME, headers=ALICE)
-        assert (
-            refused.status_code == 503 and time.monotonic() - started < 0.3
-        )  # not queued behind the slow one
+        assert refused.status_code == 503
+        assert not held.done()  # refused while the other was in flight: not queued behind it
         assert (await g.gateway.get("/healthz")).status_code == 200
-        answered = await slow
+        hold.release.set()
+        answered = await held
         assert answered.status_code == 200 and answered.json()["data"]["employers"]["totalCount"] == 2
+        assert shedder.in_flight == 0
         assert (await g.gateway.post("/graphql", json=TYPENAME)).status_code == 200
 
 
