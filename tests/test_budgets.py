@@ -50,7 +50,7 @@ query($employer: ID!, $first: Int!) {
   }
 }
 """
-ROWS = re.compile(r'^staffgraph_upstream_rows_total\{upstream="loket",stage="(\w+)"\} ([0-9.e+]+)$', re.M)
+ROWS = re.compile(r'^staffgraph_upstream_rows_total\{stage="(\w+)",upstream="loket"\} ([0-9.e+]+)$', re.M)
 
 
 @pytest.fixture(scope="module")

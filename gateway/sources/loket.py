@@ -11,9 +11,11 @@ its size (``choose``):
 - ``FILTERED``: a few employees read the employer-wide lists with a ``filter`` on their
   employee numbers (``employee.employeeNumber eq 12 or ...``), split into as few requests as
   keep every URL under ``MAX_URL`` (about 40 numbers each); the rows are the batch's only.
-- ``WHOLE``: when the filtered requests would number more than ``FILTERED_MAX_CALLS`` and the
-  whole employer's list takes fewer requests (known only when this request listed the
-  employer's employees unfiltered, which reports its size), the employer-wide lists whole.
+- ``WHOLE``: when the whole employer's list takes fewer requests than the filtered ones and
+  the batch is at least a third of the employer (``WHOLE_SHARE``; or the filtered requests
+  would pass ``FILTERED_MAX_CALLS``), the employer-wide lists whole. The employer's size is
+  known only when this request listed its employees unfiltered (the page reports it);
+  without it the plan never reads a whole employer.
 
 So one person costs the same at any employer size, 25 people cost one request per list, and
 200 of a 450-person employer cost one request per list. The employer-wide lists are the
@@ -72,8 +74,11 @@ Row = dict[str, Any]
 U = Upstream.LOKET
 
 PER_ITEM_MAX = 1
+# the whole employer's list instead of filtered requests, when it takes fewer requests and the batch
+# is at least this share of the employer (or the filtered requests would pass FILTERED_MAX_CALLS)
+WHOLE_SHARE = 1 / 3
 DEFAULT_PERIOD = timedelta(days=365)
-FILTERED_MAX_CALLS = 4
+FILTERED_MAX_CALLS = 8
 # employments (and leave-balance rows) per employee, to estimate a whole list's pages
 ROWS_PER_EMPLOYEE = 1.25
 EMPLOYER_CACHE = "loket.employers"
@@ -106,10 +111,13 @@ def choose(items: int, filtered_calls: int, employer_size: int | None) -> Plan:
     """The cheapest way to read the rows of ``items`` employees (or employments) of one employer."""
     if items <= PER_ITEM_MAX:
         return Plan.PER_ITEM
-    if filtered_calls > FILTERED_MAX_CALLS and employer_size is not None:
-        whole_calls = max(1, math.ceil(employer_size * ROWS_PER_EMPLOYEE / MAX_PAGE_SIZE))
-        if whole_calls < filtered_calls:
-            return Plan.WHOLE
+    if employer_size is None:
+        return Plan.FILTERED  # never pull an employer of unknown size for a batch
+    whole_calls = max(1, math.ceil(employer_size * ROWS_PER_EMPLOYEE / MAX_PAGE_SIZE))
+    if whole_calls < filtered_calls and (
+        items >= employer_size * WHOLE_SHARE or filtered_calls > FILTERED_MAX_CALLS
+    ):
+        return Plan.WHOLE
     return Plan.FILTERED
 
 
@@ -528,9 +536,18 @@ class LoketSource:
                 period,
                 "calendar-absences",
                 own,
+                _items("absences"),
             ),
             self._batched(
-                context, employer_id, keys, CALENDAR_LEAVE, CALENDAR_NUMBER, period, "calendar-leave", None
+                context,
+                employer_id,
+                keys,
+                CALENDAR_LEAVE,
+                CALENDAR_NUMBER,
+                period,
+                "calendar-leave",
+                None,
+                _items("leave"),
             ),
         )
         wanted = {key.person_id for key in keys}
@@ -631,6 +648,11 @@ def period(context: Context, query: AbsenceQuery) -> tuple[date, date]:
     """The period asked for; without one, the twelve months up to today (``DEFAULT_PERIOD``)."""
     last = query.last or max(context.today(), query.first or context.today())
     return query.first or last - DEFAULT_PERIOD, last
+
+
+def _items(name: str) -> Callable[[list[Row]], int]:
+    """How many calendar items (``absences`` or ``leave``) a list of calendar rows holds."""
+    return lambda got: sum(len(rows.calendar_items(row, name)) for row in got)
 
 
 def _ids_filter(ids: Sequence[str]) -> str:

@@ -22,13 +22,15 @@ def test_a_team_reads_the_employer_wide_lists_filtered_to_its_employees() -> Non
 
 
 def test_most_of_an_employer_reads_the_whole_lists() -> None:
-    assert choose(200, 5, 450) is Plan.WHOLE
+    assert choose(200, 4, 450) is Plan.WHOLE
+    assert choose(150, 3, 450) is Plan.WHOLE
+    assert choose(100, 2, 450) is Plan.FILTERED  # a fifth of the employer: fewer bytes filtered
 
 
 def test_the_whole_list_only_when_it_is_fewer_calls_and_the_employer_size_is_known() -> None:
     assert choose(200, 5, 9000) is Plan.FILTERED  # the whole list would take more pages
     assert choose(200, 5, None) is Plan.FILTERED  # unknown size: never pull an employer blind
-    assert choose(100, FILTERED_MAX_CALLS, 450) is Plan.FILTERED
+    assert choose(1000, FILTERED_MAX_CALLS + 1, 3000) is Plan.WHOLE  # too many filtered requests
 
 
 def test_number_filters_are_split_so_every_url_fits() -> None:
