@@ -4,7 +4,8 @@ Every call sends the API key as ``Authorization: Bearer`` and, when the gateway 
 one, the partner key as ``Partner-Authorization: Bearer``. Error bodies are
 ``{"errors": [{"error", "label", "path"}]}``: ``path`` is the dotted body field
 (``company.name``, ``customFields.0.value``), which ``validation_fields`` hands on so a
-mutation can name its own input field.
+mutation can name its own input field. Paths come from the ``Endpoint`` constants below:
+a vacancy id is checked (a number of at most ten digits) and encoded before any call.
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ from gateway.dialects.ictergezocht import PageRequest, Period, page_of_link
 from gateway.exceptions import UpstreamBadResponse
 from gateway.secrets import Secret
 from gateway.upstreams.base import UpstreamClient
+from gateway.upstreams.paths import Endpoint
 
-INSIGHT = "/vacancy/insight"
-VACANCY = "/vacancy"
-VACANCY_ITEM = "/vacancy/{vacancyId}"
+# the document's endpoints (upstream document 003, base https://api.ictergezocht.nl)
+INSIGHT = Endpoint("/vacancy/insight")
+VACANCY = Endpoint("/vacancy")
+VACANCY_ITEM = Endpoint("/vacancy/{vacancyId}")
 _MAX_MESSAGE = 200
 
 
@@ -33,6 +36,12 @@ class InsightPage:
     count: int
     page: PageRequest
     next: PageRequest | None
+
+
+def _vacancy_path(vacancy_id: int) -> str:
+    """``/vacancy/{vacancyId}``; an id that is not a plain number (``-1``, eleven digits) is
+    ``InputError`` before any call."""
+    return VACANCY_ITEM.path(vacancyId=str(vacancy_id))
 
 
 def _errors(response: httpx.Response) -> list[dict[str, Any]]:
@@ -76,7 +85,7 @@ class ICTerGezochtClient(UpstreamClient):
         """
         if not link:
             return None
-        if not isinstance(link, str) or link.split("?", 1)[0] != self.base_url + INSIGHT:
+        if not isinstance(link, str) or link.split("?", 1)[0] != self.base_url + INSIGHT.path():
             raise UpstreamBadResponse(
                 f"{self.name} answered GET {INSIGHT} with a rel.next link to another endpoint",
                 upstream=self.name,
@@ -93,7 +102,9 @@ class ICTerGezochtClient(UpstreamClient):
     ) -> InsightPage:
         """One page of the account's vacancies with their figures, published in ``period``."""
         params = {**page.params(), **period.params()}
-        body = await self.json("GET", INSIGHT, params=params, headers=self.headers(token, partner))
+        body = await self.json(
+            "GET", INSIGHT.path(), template=str(INSIGHT), params=params, headers=self.headers(token, partner)
+        )
         if not isinstance(body, dict) or not isinstance(body.get("items"), list):
             raise UpstreamBadResponse(
                 f"{self.name} answered GET {INSIGHT} without an items list", upstream=self.name
@@ -111,30 +122,26 @@ class ICTerGezochtClient(UpstreamClient):
         self, token: Secret, payload: dict[str, Any], *, partner: Secret | None = None
     ) -> dict[str, Any]:
         """``POST /vacancy``: ``{"vacancyId", "vacancyUrl"}`` of the new vacancy."""
-        body = await self.json("POST", VACANCY, json=payload, headers=self.headers(token, partner))
+        body = await self.json(
+            "POST", VACANCY.path(), template=str(VACANCY), json=payload, headers=self.headers(token, partner)
+        )
         return self._created(body, "POST", VACANCY)
 
     async def update_vacancy(
         self, token: Secret, vacancy_id: int, payload: dict[str, Any], *, partner: Secret | None = None
     ) -> dict[str, Any]:
         """``PUT /vacancy/{vacancyId}``: replaces every field the payload carries."""
-        body = await self.json(
-            "PUT",
-            f"{VACANCY}/{vacancy_id}",
-            template=VACANCY_ITEM,
-            json=payload,
-            headers=self.headers(token, partner),
-        )
+        headers, path = self.headers(token, partner), _vacancy_path(vacancy_id)
+        body = await self.json("PUT", path, template=str(VACANCY_ITEM), json=payload, headers=headers)
         return self._created(body, "PUT", VACANCY_ITEM)
 
     async def delete_vacancy(self, token: Secret, vacancy_id: int, *, partner: Secret | None = None) -> None:
-        await self.request(
-            "DELETE", f"{VACANCY}/{vacancy_id}", template=VACANCY_ITEM, headers=self.headers(token, partner)
-        )
+        headers, path = self.headers(token, partner), _vacancy_path(vacancy_id)
+        await self.request("DELETE", path, template=str(VACANCY_ITEM), headers=headers)
 
-    def _created(self, body: Any, method: str, template: str) -> dict[str, Any]:
+    def _created(self, body: Any, method: str, endpoint: Endpoint) -> dict[str, Any]:
         if not isinstance(body, dict) or not isinstance(body.get("vacancyId"), int):
             raise UpstreamBadResponse(
-                f"{self.name} answered {method} {template} without a vacancyId", upstream=self.name
+                f"{self.name} answered {method} {endpoint} without a vacancyId", upstream=self.name
             )
         return body

@@ -2,7 +2,12 @@
 
 Every API call sends ``Authorization: Bearer``, ``InstituteNo`` and ``Api-Version: 2``;
 the lists are bare JSON arrays for one institute and school year (``schoolyear`` is
-required by the document, so callers always pass one). Business-rule errors come as
+required by the document, so callers always pass one). A list with no rows answers 404
+("no data in the response set", the document's result codes), which the list methods
+return as ``[]``; a 404 on one item (``GET /employees/{personId}``) stays
+``UpstreamNotFound``. Paths come from the ``Endpoint`` constants below, so every id is
+checked and percent-encoded, and the institute number is checked before it becomes a
+header: malformed input is ``InputError`` with no request sent. Business-rule errors come as
 ``{"errors": [{"Code": "BR007A", "Message": "..."}]}`` with 400 (BR) or 405 (MNA);
 ``validation_fields`` turns their codes into the mutation input fields they concern.
 """
@@ -16,13 +21,29 @@ import httpx
 from gateway.exceptions import (
     UpstreamError,
     UpstreamForbidden,
+    UpstreamNotFound,
     UpstreamUnauthenticated,
     UpstreamValidationError,
 )
 from gateway.secrets import Secret
 from gateway.upstreams.base import UpstreamClient
+from gateway.upstreams.paths import Endpoint, check_id
 
 API_VERSION = "2"
+
+# the document's endpoints (upstream document 002, "Personeel" API v2.9), one constant each
+EMPLOYEES = Endpoint("/employees")
+EMPLOYEE = Endpoint("/employees/{personId}")
+ASSIGNMENTS = Endpoint("/employees/assignments")
+INTERRUPTIONS = Endpoint("/employees/interruptions")
+PERSON_ASSIGNMENTS = Endpoint("/employees/{personId}/assignments")
+PERSON_INTERRUPTIONS = Endpoint("/employees/{personId}/interruptions")
+INTERRUPTION = Endpoint("/employees/{personId}/interruptions/{interruptionId}")
+INTERRUPTION_DELETE = Endpoint("/employees/interruptions/{interruptionId}")
+ATTACHMENT = Endpoint("/employees/interruptions/{interruptionId}/attachments/{attachmentId}")
+COMMUNICATION_NUMBERS = Endpoint("/employees/{personId}/communication-number")
+COMMUNICATION_NUMBER = Endpoint("/employees/{personId}/communication-number/{communicationNoId}")
+TOKEN = Endpoint("/connect/token")  # on the identity server
 
 # BR/MNA code -> the GraphQL input field it is about (interruption, attachment, communication number).
 CODE_FIELDS = {
@@ -95,6 +116,9 @@ class InformatClient(UpstreamClient):
     name = "informat"
 
     def headers(self, token: Secret, institute: str) -> dict[str, str]:
+        """The three headers of every call; an institute that is not six ASCII digits is
+        ``InputError`` here, before anything is sent (a CR/LF in a header must never reach httpx)."""
+        institute = check_id("instituteNo", institute)
         return {**self.bearer(token), "InstituteNo": institute, "Api-Version": API_VERSION}
 
     def status_error(self, response: httpx.Response, where: str) -> UpstreamError:
@@ -122,105 +146,97 @@ class InformatClient(UpstreamClient):
         return "; ".join(f"{code} {text}" for code, text in found[:3])
 
     async def _list(
-        self, token: Secret, institute: str, path: str, template: str, params: dict[str, str]
+        self, token: Secret, institute: str, endpoint: Endpoint, params: dict[str, str], **ids: str
     ) -> list[dict[str, Any]]:
-        body = await self.json(
-            "GET", path, template=template, params=params, headers=self.headers(token, institute)
-        )
+        """A list call's rows; its 404 ("no data in the response set") is a list with none."""
+        headers, path = self.headers(token, institute), endpoint.path(**ids)
+        try:
+            body = await self.json("GET", path, template=str(endpoint), params=params, headers=headers)
+        except UpstreamNotFound:
+            return []
         return [row for row in body if isinstance(row, dict)] if isinstance(body, list) else []
 
     async def employees(self, token: Secret, institute: str, params: dict[str, str]) -> list[dict[str, Any]]:
         """``GET /employees`` (version 2): the staff of one school year."""
-        return await self._list(token, institute, "/employees", "/employees", params)
+        return await self._list(token, institute, EMPLOYEES, params)
 
     async def employee(
         self, token: Secret, institute: str, person_id: str, params: dict[str, str]
     ) -> dict[str, Any]:
-        body = await self.json(
-            "GET",
-            f"/employees/{person_id}",
-            template="/employees/{personId}",
-            params=params,
-            headers=self.headers(token, institute),
-        )
+        """``GET /employees/{personId}``: one employee; unknown here is ``UpstreamNotFound``."""
+        headers, path = self.headers(token, institute), EMPLOYEE.path(personId=person_id)
+        body = await self.json("GET", path, template=str(EMPLOYEE), params=params, headers=headers)
         return body if isinstance(body, dict) else {}
 
     async def assignments(
         self, token: Secret, institute: str, params: dict[str, str]
     ) -> list[dict[str, Any]]:
         """``GET /employees/assignments``: every assignment of the school year, for all staff at once."""
-        return await self._list(token, institute, "/employees/assignments", "/employees/assignments", params)
+        return await self._list(token, institute, ASSIGNMENTS, params)
 
     async def interruptions(
         self, token: Secret, institute: str, params: dict[str, str]
     ) -> list[dict[str, Any]]:
         """``GET /employees/interruptions``: every interruption overlapping the school year."""
-        return await self._list(
-            token, institute, "/employees/interruptions", "/employees/interruptions", params
-        )
+        return await self._list(token, institute, INTERRUPTIONS, params)
+
+    async def person_assignments(
+        self, token: Secret, institute: str, person_id: str, params: dict[str, str]
+    ) -> list[dict[str, Any]]:
+        """``GET /employees/{personId}/assignments``: one person's assignments of the school year.
+
+        Its 404 is an empty list: the API gives 404 both for no rows and for a person who is
+        not on this school's staff, and cannot be told apart.
+        """
+        return await self._list(token, institute, PERSON_ASSIGNMENTS, params, personId=person_id)
+
+    async def person_interruptions(
+        self, token: Secret, institute: str, person_id: str, params: dict[str, str]
+    ) -> list[dict[str, Any]]:
+        """``GET /employees/{personId}/interruptions``: one person's interruptions (404: none, as above)."""
+        return await self._list(token, institute, PERSON_INTERRUPTIONS, params, personId=person_id)
 
     async def put_interruption(
         self, token: Secret, institute: str, person_id: str, interruption_id: str, body: dict[str, Any]
     ) -> None:
-        await self.request(
-            "PUT",
-            f"/employees/{person_id}/interruptions/{interruption_id}",
-            template="/employees/{personId}/interruptions/{interruptionId}",
-            json=body,
-            headers=self.headers(token, institute),
-        )
+        headers = self.headers(token, institute)
+        path = INTERRUPTION.path(personId=person_id, interruptionId=interruption_id)
+        await self.request("PUT", path, template=str(INTERRUPTION), json=body, headers=headers)
 
     async def delete_interruption(self, token: Secret, institute: str, interruption_id: str) -> None:
-        await self.request(
-            "DELETE",
-            f"/employees/interruptions/{interruption_id}",
-            template="/employees/interruptions/{interruptionId}",
-            headers=self.headers(token, institute),
-        )
+        headers = self.headers(token, institute)
+        path = INTERRUPTION_DELETE.path(interruptionId=interruption_id)
+        await self.request("DELETE", path, template=str(INTERRUPTION_DELETE), headers=headers)
 
     async def put_attachment(
         self, token: Secret, institute: str, interruption_id: str, attachment_id: str, body: dict[str, Any]
     ) -> None:
-        await self.request(
-            "PUT",
-            f"/employees/interruptions/{interruption_id}/attachments/{attachment_id}",
-            template="/employees/interruptions/{interruptionId}/attachments/{attachmentId}",
-            json=body,
-            headers=self.headers(token, institute),
-        )
+        headers = self.headers(token, institute)
+        path = ATTACHMENT.path(interruptionId=interruption_id, attachmentId=attachment_id)
+        await self.request("PUT", path, template=str(ATTACHMENT), json=body, headers=headers)
 
     async def delete_attachment(
         self, token: Secret, institute: str, interruption_id: str, attachment_id: str
     ) -> None:
-        await self.request(
-            "DELETE",
-            f"/employees/interruptions/{interruption_id}/attachments/{attachment_id}",
-            template="/employees/interruptions/{interruptionId}/attachments/{attachmentId}",
-            headers=self.headers(token, institute),
-        )
+        headers = self.headers(token, institute)
+        path = ATTACHMENT.path(interruptionId=interruption_id, attachmentId=attachment_id)
+        await self.request("DELETE", path, template=str(ATTACHMENT), headers=headers)
 
     async def put_communication_number(
         self, token: Secret, institute: str, person_id: str, body: dict[str, Any]
     ) -> str:
         """Adds (or, with ``id`` in the body, updates) a number; the answer is its id as a JSON string."""
-        answer = await self.json(
-            "PUT",
-            f"/employees/{person_id}/communication-number",
-            template="/employees/{personId}/communication-number",
-            json=body,
-            headers=self.headers(token, institute),
-        )
+        headers = self.headers(token, institute)
+        path = COMMUNICATION_NUMBERS.path(personId=person_id)
+        answer = await self.json("PUT", path, template=str(COMMUNICATION_NUMBERS), json=body, headers=headers)
         return str(answer)
 
     async def delete_communication_number(
         self, token: Secret, institute: str, person_id: str, number_id: str
     ) -> None:
-        await self.request(
-            "DELETE",
-            f"/employees/{person_id}/communication-number/{number_id}",
-            template="/employees/{personId}/communication-number/{communicationNoId}",
-            headers=self.headers(token, institute),
-        )
+        headers = self.headers(token, institute)
+        path = COMMUNICATION_NUMBER.path(personId=person_id, communicationNoId=number_id)
+        await self.request("DELETE", path, template=str(COMMUNICATION_NUMBER), headers=headers)
 
 
 class InformatIdentityClient(UpstreamClient):
@@ -258,7 +274,7 @@ class InformatIdentityClient(UpstreamClient):
             form["scope"] = " ".join(scopes)
         # the absolute URL: httpx would add a trailing slash to a base URL used as is
         # idempotent: a retried token request at worst mints a second token (gateway.resilience.retry)
-        body = await self.json("POST", self.base_url, template="/connect/token", data=form, idempotent=True)
+        body = await self.json("POST", self.base_url, template=str(TOKEN), data=form, idempotent=True)
         if not isinstance(body, dict) or not body.get("access_token"):
             raise UpstreamError("the identity server answered without an access token", upstream=self.name)
         return body

@@ -48,10 +48,21 @@ def _weekday(day: date) -> date:
     return day + timedelta(days=(7 - day.weekday()) % 7) if day.weekday() >= 5 else day
 
 
+def strike_days(rng: random.Random, assignments: list[Assignment]) -> dict[int, date]:
+    """One strike day per school year that has (subsidised) assignments: the same for every school."""
+    years = sorted({assignment.year for assignment in assignments if assignment.subsidised})
+    return {year: _weekday(random_date(rng, date(year, 10, 1), date(year + 1, 3, 31))) for year in years}
+
+
 def generate_interruptions(
-    rng: random.Random, plans: list[PersonPlan], assignments: list[Assignment], today: date
+    rng: random.Random,
+    plans: list[PersonPlan],
+    assignments: list[Assignment],
+    today: date,
+    strikes: dict[int, date],
 ) -> tuple[list[Interruption], list[Assignment]]:
-    """All seeded interruptions and the substitute assignments created for them."""
+    """All seeded interruptions of these people and the substitute assignments created for them
+    (substitutes come from the interims among ``plans``)."""
     by_year: dict[tuple[str, str, int], list[Assignment]] = defaultdict(list)
     for assignment in assignments:
         if assignment.subsidised:
@@ -60,10 +71,6 @@ def generate_interruptions(
     for plan in plans:
         if plan.interim:
             interims[plan.jobs[0].institute].append(plan)
-    years = sorted({year for _, _, year in by_year})
-    strike_days = {
-        year: _weekday(random_date(rng, date(year, 10, 1), date(year + 1, 3, 31))) for year in years
-    }
     calendar, interim_calendar = _Calendar(), _Calendar()
     interruptions: list[Interruption] = []
     substitutes: list[Assignment] = []
@@ -73,7 +80,7 @@ def generate_interruptions(
         last = min(date.fromisoformat(main.json["einddatum"][:10]), today + timedelta(days=7))
         if last < first:
             continue
-        for item in _absences(rng, main, first, last, strike_days[year], today, calendar):
+        for item in _absences(rng, main, first, last, strikes[year], today, calendar):
             interruptions.append(item)
             if item.code == SICKNESS_CODE and (item.end - item.begin).days >= SUBSTITUTION_MIN_DAYS:
                 _substitute(rng, item, main, interims[institute], interim_calendar, substitutes)

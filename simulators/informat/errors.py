@@ -5,7 +5,7 @@
   document's body ``{"errors": [{"Code": "BR006B", "Message": "Invalid Code"}]}``, with
   the messages of its appendix word for word.
 - 401 has an empty body and ``WWW-Authenticate: Bearer`` (the document's example);
-  403 and 404 have empty bodies.
+  403 and 404 have empty bodies (404 is also the answer to a list with no rows).
 
 Choice: where the document gives a status but no body (a query value that does not bind,
 such as ``inclNonSubHours=maybe``; a malformed JSON body; a wrong Content-Type), the

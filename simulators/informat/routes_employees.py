@@ -1,4 +1,7 @@
-"""``GET /employees`` (versions 1 and 2) and ``GET /employees/{personId}``."""
+"""``GET /employees`` (versions 1 and 2) and ``GET /employees/{personId}``.
+
+A staff list with nobody in it is 404 with an empty body (``state.listing``).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from simulators.informat.params import Query, check_combination, employee_structure, school_year_and_structure
-from simulators.informat.state import ApiState, ok
+from simulators.informat.state import ApiState, listing, ok
 from simulators.informat.views import employee_v1, employee_v2, staff_in_year, staff_v1
 
 
@@ -23,7 +26,7 @@ def employee_routes(state: ApiState) -> list[Route]:
             year, structure = school_year_and_structure(query, year_required=False, structure_required=True)
             assert structure is not None
             check_combination(dataset, who.institute, year, structure)
-            return ok(
+            return listing(
                 [
                     employee_v1(e, who.institute, structure)
                     for e in staff_v1(dataset, who.institute, structure, year)
@@ -34,7 +37,7 @@ def employee_routes(state: ApiState) -> list[Route]:
         structure = employee_structure(structure)
         check_combination(dataset, who.institute, year, structure)
         staff = staff_in_year(dataset, who.institute, year, structure)
-        return ok([employee_v2(e, who.institute, structure, store.comnrs[e.person_id]) for e in staff])
+        return listing([employee_v2(e, who.institute, structure, store.comnrs[e.person_id]) for e in staff])
 
     async def get_employee(request: Request) -> Response:
         """Version neutral: always the version-2 object. The school year does not filter here."""

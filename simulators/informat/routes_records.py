@@ -1,7 +1,9 @@
 """The read-only lists per school year: assignments, interruptions, diplomas, appointments,
 photos and own fields, each in bulk (the whole school) and per person.
 
-All are version neutral and return bare JSON arrays (a person's photo is one object).
+All are version neutral and return bare JSON arrays (a person's photo is one object); a
+list with no rows answers 404 with an empty body (``state.listing``), as does a person
+without a photo.
 Structure filtering follows each call's note in the document: assignments, interruptions
 and the records of appointments and own fields use any structure; the employee half of
 the diploma, photo, appointment and own-field filters only 311/312.
@@ -28,7 +30,7 @@ from simulators.informat.params import (
 )
 from simulators.informat.records import Employee, Json
 from simulators.informat.schoolyears import SchoolYear
-from simulators.informat.state import ApiState, ok
+from simulators.informat.state import ApiState, listing, ok
 from simulators.informat.views import selected, staff_in_year
 
 
@@ -63,14 +65,14 @@ def record_routes(state: ApiState) -> list[Route]:
         who = state.caller(request)
         year, structure = filters(request, who.institute)
         incl = flag(Query(request), "inclNonSubHours", True)
-        return ok(assignments_of(who.institute, year, structure, incl, None))
+        return listing(assignments_of(who.institute, year, structure, incl, None))
 
     async def person_assignments(request: Request) -> Response:
         who = state.caller(request)
         employee = state.employee(request, who)
         year, structure = filters(request, who.institute)
         incl = flag(Query(request), "inclNonSubHours", True)
-        return ok(assignments_of(who.institute, year, structure, incl, employee.person_id))
+        return listing(assignments_of(who.institute, year, structure, incl, employee.person_id))
 
     def interruptions_of(
         institute: str, year: SchoolYear, structure: str | None, person: str | None
@@ -89,13 +91,13 @@ def record_routes(state: ApiState) -> list[Route]:
     async def interruptions(request: Request) -> Response:
         who = state.caller(request)
         year, structure = filters(request, who.institute)
-        return ok(interruptions_of(who.institute, year, structure, None))
+        return listing(interruptions_of(who.institute, year, structure, None))
 
     async def person_interruptions(request: Request) -> Response:
         who = state.caller(request)
         employee = state.employee(request, who)
         year, structure = filters(request, who.institute)
-        return ok(interruptions_of(who.institute, year, structure, employee.person_id))
+        return listing(interruptions_of(who.institute, year, structure, employee.person_id))
 
     def people(
         request: Request, institute: str, employee: Employee | None, *, employee_only: bool = False
@@ -111,18 +113,18 @@ def record_routes(state: ApiState) -> list[Route]:
     async def diplomas(request: Request) -> Response:
         who = state.caller(request)
         staff, _ = people(request, who.institute, None, employee_only=True)
-        return ok([row for e in staff for row in dataset.diplomas.get(e.person_id, [])])
+        return listing([row for e in staff for row in dataset.diplomas.get(e.person_id, [])])
 
     async def person_diplomas(request: Request) -> Response:
         who = state.caller(request)
         staff, _ = people(request, who.institute, state.employee(request, who), employee_only=True)
-        return ok([row for e in staff for row in dataset.diplomas.get(e.person_id, [])])
+        return listing([row for e in staff for row in dataset.diplomas.get(e.person_id, [])])
 
     async def appointments(request: Request) -> Response:
         who = state.caller(request)
         staff, structure = people(request, who.institute, None)
         rows = (a for e in staff for a in dataset.appointments.get((who.institute, e.person_id), []))
-        return ok([a.json for a in rows if structure in (None, a.hfd)])
+        return listing([a.json for a in rows if structure in (None, a.hfd)])
 
     async def person_appointments(request: Request) -> Response:
         """No school year here: all of the person's appointments at this school, by structure if given
@@ -131,7 +133,7 @@ def record_routes(state: ApiState) -> list[Route]:
         employee = state.employee(request, who)
         structure = structure_only(Query(request))
         rows = dataset.appointments.get((who.institute, employee.person_id), [])
-        return ok([a.json for a in rows if structure in (None, a.hfd)])
+        return listing([a.json for a in rows if structure in (None, a.hfd)])
 
     async def photos(request: Request) -> Response:
         """Choice: ``changedSince`` keeps photos changed at or after that moment (a bare date counts
@@ -140,7 +142,7 @@ def record_routes(state: ApiState) -> list[Route]:
         staff, _ = people(request, who.institute, None, employee_only=True)
         since = changed_since(Query(request))
         found = (dataset.photos.get(e.person_id) for e in staff)
-        return ok([p.json for p in found if p is not None and (since is None or p.changed >= since)])
+        return listing([p.json for p in found if p is not None and (since is None or p.changed >= since)])
 
     async def person_photo(request: Request) -> Response:
         """One object (as the published client reads it). Choice: 404 with an empty body when the
@@ -161,11 +163,11 @@ def record_routes(state: ApiState) -> list[Route]:
 
     async def own_fields(request: Request) -> Response:
         who = state.caller(request)
-        return ok(own_fields_of(request, who.institute, None))
+        return listing(own_fields_of(request, who.institute, None))
 
     async def person_own_fields(request: Request) -> Response:
         who = state.caller(request)
-        return ok(own_fields_of(request, who.institute, state.employee(request, who)))
+        return listing(own_fields_of(request, who.institute, state.employee(request, who)))
 
     return [
         Route("/employees/assignments", assignments, methods=["GET"]),

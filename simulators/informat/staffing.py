@@ -2,7 +2,8 @@
 
 Each person gets a name, a date of birth and one or more jobs (institute, structure,
 function). The people shared with Loket are placed first, in the schools the demo
-client may read, so the gateway can find them in both sources.
+client may read, so the gateway can find them in both sources. At ``--scale N`` every
+school gets ``N - 1`` more copies of its staff (``plan_more_staff``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ SECOND_JOB_CHANCE = 0.12  # secondary teachers with some hours in a second secon
 INTERIMS_PER_INSTITUTE = 8  # substitutes who only appear in vervangingen
 LEFT_SHARE = 0.06  # people who left one of the two previous school years
 INACTIVE_ACTIVE_SHARE = 0.02  # marked active without an assignment this year (career break)
+FIRST_P_PERSOON = 100  # p_persoon numbers are handed out upwards from here, a few apart
 
 
 @dataclass(frozen=True)
@@ -57,21 +59,41 @@ def _job(rng: random.Random, institute: Institute, hfd: str, ambt: str, *, secon
     return Job(institute.number, hfd, ambt, vak, second)
 
 
+class _Hiring:
+    """Hands out people: a p_persoon after the last one, a first school year of service, an id."""
+
+    def __init__(self, rng: random.Random, current: int, last_p_persoon: int) -> None:
+        self.rng, self.current, self.last_p_persoon = rng, current, last_p_persoon
+
+    def person(self, name: PersonName, born: date, *, is_shared: bool = False) -> PersonPlan:
+        rng = self.rng
+        self.last_p_persoon += rng.randint(1, 9)
+        # first service: up to 30 years back, not before 22; about one in ten joined within the data's years
+        earliest = min(max(born.year + 22, self.current - 30), self.current - 3)
+        joined = rng.randint(earliest, self.current - 2 if is_shared else self.current)
+        return PersonPlan(uuid_from(rng), self.last_p_persoon, name, born, joined, shared=is_shared)
+
+    def interims(self, today: date, plans: list[PersonPlan]) -> None:
+        """``INTERIMS_PER_INSTITUTE`` young substitutes per school, in its last structure."""
+        rng = self.rng
+        for institute in INSTITUTES:
+            for _ in range(INTERIMS_PER_INSTITUTE):
+                plan = self.person(flemish_name(rng), _birth(rng, today, youngest=22, oldest=35))
+                plan.interim, plan.joined = True, self.current - rng.randint(0, 2)
+                hfd = institute.structures[-1]
+                ambt = "leraar" if hfd in ("311", "312") else ("kleuter" if hfd == "111" else "onderwijzer")
+                plan.jobs.append(_job(rng, institute, hfd, ambt))
+                plans.append(plan)
+
+
 def plan_staff(config: SimConfig) -> list[PersonPlan]:
+    """The staff of every school at scale 1 (``plan_more_staff`` adds the rest of a larger scale)."""
     rng = rng_for(config.seed, "informat", "staff")
     current = school_year_start(config.today)
     shared = people_in_both_loket_and_informat(config.seed, config.today)
     demo = [institute for institute in INSTITUTES if institute.number in DEMO_INSTITUTES]
     plans: list[PersonPlan] = []
-    p_persoon = 100
-
-    def new_person(name: PersonName, born: date, *, is_shared: bool = False) -> PersonPlan:
-        nonlocal p_persoon
-        p_persoon += rng.randint(1, 9)
-        # first service: up to 30 years back, not before 22; about one in ten joined within the data's years
-        earliest = min(max(born.year + 22, current - 30), current - 3)
-        joined = rng.randint(earliest, current - 2 if is_shared else current)
-        return PersonPlan(uuid_from(rng), p_persoon, name, born, joined, shared=is_shared)
+    hiring = _Hiring(rng, current, FIRST_P_PERSOON)
 
     slots: list[tuple[Institute, str, str]] = []
     for institute in INSTITUTES:
@@ -83,25 +105,43 @@ def plan_staff(config: SimConfig) -> list[PersonPlan]:
     for institute, hfd, role in slots:
         if shared_queue and institute in demo and role not in LEADERSHIP and rng.random() < 0.2:
             person = shared_queue.pop()
-            plan = new_person(person.name, person.date_of_birth, is_shared=True)
+            plan = hiring.person(person.name, person.date_of_birth, is_shared=True)
         else:
-            plan = new_person(flemish_name(rng), _birth(rng, config.today))
+            plan = hiring.person(flemish_name(rng), _birth(rng, config.today))
         plan.jobs.append(_job(rng, institute, hfd, role))
         plans.append(plan)
     for person in shared_queue:  # any left over join the demo schools' secondary staff
-        plan = new_person(person.name, person.date_of_birth, is_shared=True)
+        plan = hiring.person(person.name, person.date_of_birth, is_shared=True)
         plan.jobs.append(_job(rng, demo[len(plans) % 2], "311", "leraar"))
         plans.append(plan)
     _add_second_jobs(rng, plans)
     _mark_leavers(rng, plans, current)
+    hiring.interims(config.today, plans)
+    return plans
+
+
+def plan_more_staff(config: SimConfig, copy: int, last_p_persoon: int) -> list[PersonPlan]:
+    """One more school's worth of staff for every school (``--scale``: copies 1 .. scale - 1).
+
+    Each copy draws from its own random stream, so scale 1 is untouched and a larger scale
+    keeps every person of a smaller one. Choice: a copy has the school's numbers per
+    structure, its mix of functions and its interims, but no second director (every slot
+    is drawn from the mix) and none of the people shared with Loket (they exist once).
+    """
+    rng = rng_for(config.seed, "informat", "staff", f"copy-{copy}")
+    current = school_year_start(config.today)
+    hiring = _Hiring(rng, current, last_p_persoon)
+    plans: list[PersonPlan] = []
     for institute in INSTITUTES:
-        for _ in range(INTERIMS_PER_INSTITUTE):
-            plan = new_person(flemish_name(rng), _birth(rng, config.today, youngest=22, oldest=35))
-            plan.interim, plan.joined = True, current - rng.randint(0, 2)
-            hfd = institute.structures[-1]
-            ambt = "leraar" if hfd in ("311", "312") else ("kleuter" if hfd == "111" else "onderwijzer")
-            plan.jobs.append(_job(rng, institute, hfd, ambt))
-            plans.append(plan)
+        for hfd, count in institute.staff.items():
+            for _ in range(count):
+                role = _weighted(rng, STAFF_MIX[hfd])
+                plan = hiring.person(flemish_name(rng), _birth(rng, config.today))
+                plan.jobs.append(_job(rng, institute, hfd, role))
+                plans.append(plan)
+    _add_second_jobs(rng, plans)
+    _mark_leavers(rng, plans, current)
+    hiring.interims(config.today, plans)
     return plans
 
 

@@ -1,4 +1,5 @@
-"""What the API handlers share: the data, the writable store, the token store; and the success answers."""
+"""What the API handlers share: the data, the writable store, the token store; and the success answers
+(a list with no rows is a 404, see ``listing``)."""
 
 from __future__ import annotations
 
@@ -42,6 +43,18 @@ class ApiState:
 
 def ok(body: Any) -> Response:
     return JSONResponse(body, 200, CORS, JSON_UTF8)
+
+
+def listing(rows: list[Any]) -> Response:
+    """A list call's answer: the rows, or 404 when there are none.
+
+    The document's result codes (attachment 1) give 404 for "The request was received and
+    processed correctly, but there is no data in the response set", for all resources.
+    Choice: that 404 has an empty body, as the API's other 404s (the document shows none).
+    """
+    if not rows:
+        raise empty(404)
+    return ok(rows)
 
 
 def done() -> Response:

@@ -59,6 +59,17 @@ async def fetch_token(
     return str(response.json()["access_token"])
 
 
+def rows(response: httpx.Response) -> list[Any]:
+    """A list call's rows, read as a client must: 404 with an empty body is a list with none
+    (the document's "no data in the response set"), never an error."""
+    if response.status_code == 404 and response.content == b"":
+        return []
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert isinstance(body, list) and body, body  # an empty list is never sent as 200 []
+    return body
+
+
 def codes(response: httpx.Response) -> list[str]:
     """The BR/MNA codes of an error body, in order."""
     return [entry["Code"] for entry in response.json()["errors"]]

@@ -147,8 +147,10 @@ async def test_v2_repeated_school_year_is_a_format_error(api: Api) -> None:
     assert response.status_code == 400 and codes(response) == ["BR004B"]
 
 
-async def test_v2_year_outside_the_data_without_structure_is_empty(api: Api) -> None:
-    assert (await api.get("/employees", schoolyear="2010-11")).json() == []
+async def test_v2_year_outside_the_data_without_structure_is_404_no_data(api: Api) -> None:
+    """Attachment 1: 404 "no data in the response set"; with an empty body, as every 404 here."""
+    response = await api.get("/employees", schoolyear="2010-11")
+    assert response.status_code == 404 and response.content == b""
 
 
 async def test_v2_structure_312_narrows_staff_groups_and_main_function(api: Api, dataset: Dataset) -> None:

@@ -22,6 +22,7 @@ from tests.simulators.informat.support import (
     Api,
     codes,
     fetch_token,
+    rows,
 )
 
 NEW_ID = "c5f21445-1180-42ef-832e-62a8d53044c2"
@@ -78,8 +79,7 @@ def body_for(item: Interruption, **changes: Any) -> dict[str, Any]:
 async def listed(
     api: Api, person: str, institute: str = HASSELT, year: str = CURRENT
 ) -> list[dict[str, Any]]:
-    response = await api.get(f"/employees/{person}/interruptions", institute=institute, schoolyear=year)
-    return list(response.json())
+    return rows(await api.get(f"/employees/{person}/interruptions", institute=institute, schoolyear=year))
 
 
 async def test_add_then_update_a_sickness(api: Api, teacher: str) -> None:
