@@ -96,6 +96,13 @@ class Context:
         result: T = await asyncio.shield(future)
         return result
 
+    def holds(self, key: Hashable) -> bool:
+        """Whether ``once`` has been asked for ``key`` in this request (its list is here or coming)."""
+        return key in self._once
+
+    def once_keys(self) -> list[Any]:
+        return list(self._once)
+
     def forget(self, key: Hashable) -> None:
         """Drop what ``once`` holds for ``key`` (after a write changed it)."""
         self._once.pop(key, None)

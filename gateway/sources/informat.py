@@ -3,8 +3,12 @@
 Informat answers whole arrays per school and school year and takes no filter, so each
 list a request needs (staff, assignments, interruptions of one school year) is fetched
 once per request (``Context.once``) and grouped by ``personId``; a person's rows are turned
-into records only when that person is asked for, once. A 404 on a list means the list is
-empty (the document: "no data in the response set"), which the client turns into ``[]``.
+into records only when that person is asked for, once. One person alone (a batch of
+``PER_ITEM_MAX``, when the school's list is not already being read for this request) reads
+their own lists instead (``/employees/{personId}/assignments``, ``.../interruptions``), so
+one person's page pulls that person's rows, not the school's. A 404 on a list means the
+list is empty (the document: "no data in the response set"), which the client turns into
+``[]``.
 
 The credential: the caller's ``X-Informat-Authorization`` (or ``Authorization`` when
 Informat is configured for pass-through), else the gateway's client-credentials token
@@ -38,6 +42,8 @@ from gateway.upstreams.informat import InformatClient
 
 Row = dict[str, Any]
 R = TypeVar("R")
+PER_ITEM_MAX = 1
+PersonFetch = Callable[[InformatClient, Secret, str, str, dict[str, str]], Awaitable[list[Row]]]
 T = TypeVar("T")
 I = Upstream.INFORMAT  # noqa: E741
 
@@ -165,6 +171,8 @@ class InformatSource:
     def forget_interruptions(self, context: Context, institute: str, year: SchoolYear) -> None:
         """After a write: the next read of that school year's interruptions goes to Informat again."""
         context.forget((I, "interruptions", institute, year.start_year))
+        for key in [key for key in context.once_keys() if key[:3] == (I, "interruptions", "person")]:
+            context.forget(key)
 
     # ---- people ----
 
@@ -232,14 +240,60 @@ class InformatSource:
 
     # ---- employments ----
 
+    async def _of_people(
+        self,
+        context: Context,
+        keys: Sequence[PersonKey],
+        year: SchoolYear | None,
+        name: str,
+        bulk: Callable[[Context, str, SchoolYear], Awaitable[Grouped[R]]],
+        own: PersonFetch,
+        convert: Callable[[Row, str, int], R],
+    ) -> dict[PersonKey, list[R]]:
+        """Each person's rows of one kind: their own list when they are alone in the batch, else the
+        school year's list (once per request)."""
+        groups: dict[tuple[str, SchoolYear], list[PersonKey]] = defaultdict(list)
+        for key in dict.fromkeys(keys):
+            groups[(key.scope, self.year(context, year if year is not None else key.year))].append(key)
+        client = self._client(context)
+        found: dict[PersonKey, list[R]] = {}
+        for (institute, chosen), group in groups.items():
+            if len(group) <= PER_ITEM_MAX and not context.holds((I, name, institute, chosen.start_year)):
+                for key in group:
+
+                    async def load(
+                        key: PersonKey = key, institute: str = institute, chosen: SchoolYear = chosen
+                    ) -> list[R]:
+                        params = school_year_params(chosen)
+                        got = await self.with_token(
+                            context,
+                            lambda token: own(client, token, institute, key.person_id, params),
+                        )
+                        mine = [row for row in got if rows.guid(row.get("personId")) == key.person_id]
+                        context.work.add(I, fetched=len(got), converted=len(mine))
+                        return [convert(row, institute, chosen.start_year) for row in mine]
+
+                    found[key] = await context.once(
+                        (I, name, "person", institute, key.person_id, chosen.start_year), load
+                    )
+                continue
+            grouped = await bulk(context, institute, chosen)
+            for key in group:
+                found[key] = grouped.of(key.person_id)
+        return found
+
     async def employments_of(
         self, context: Context, keys: Sequence[PersonKey], year: SchoolYear | None
     ) -> dict[PersonKey, list[EmploymentRecord]]:
-        found: dict[PersonKey, list[EmploymentRecord]] = {}
-        for key in dict.fromkeys(keys):
-            chosen = self.year(context, year if year is not None else key.year)
-            found[key] = (await self._assignments(context, key.scope, chosen)).of(key.person_id)
-        return found
+        return await self._of_people(
+            context,
+            keys,
+            year,
+            "assignments",
+            self._assignments,
+            lambda c, t, i, p, q: c.person_assignments(t, i, p, q),
+            rows.employment,
+        )
 
     async def employments_in(
         self, context: Context, institute: str, year: SchoolYear | None
@@ -262,11 +316,15 @@ class InformatSource:
     async def absences_of(
         self, context: Context, keys: Sequence[PersonKey], year: SchoolYear | None
     ) -> dict[PersonKey, list[AbsenceRecord]]:
-        found: dict[PersonKey, list[AbsenceRecord]] = {}
-        for key in dict.fromkeys(keys):
-            chosen = self.year(context, year if year is not None else key.year)
-            found[key] = (await self._interruptions(context, key.scope, chosen)).of(key.person_id)
-        return found
+        return await self._of_people(
+            context,
+            keys,
+            year,
+            "interruptions",
+            self._interruptions,
+            lambda c, t, i, p, q: c.person_interruptions(t, i, p, q),
+            rows.interruption,
+        )
 
     async def absences_in(
         self, context: Context, institute: str, year: SchoolYear | None
@@ -276,7 +334,8 @@ class InformatSource:
     async def absence_by_id(
         self, context: Context, institute: str, year: int, person_id: str, ident: str
     ) -> AbsenceRecord | None:
-        found = (await self._interruptions(context, institute, SchoolYear(year))).of(person_id)
+        key = PersonKey(I, institute, person_id, year=year)
+        found = (await self.absences_of(context, [key], SchoolYear(year))).get(key, [])
         return next((record for record in found if record.absence_id == ident), None)
 
     # ---- institutes ----
