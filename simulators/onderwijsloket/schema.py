@@ -34,12 +34,14 @@ as the vendor model's ``tracks[{productForm, track}]`` pairs a form with one tra
 ``description`` is plain text (the docs only hint at a Tiptap document).
 
 Choice: ``status``, ``date_created`` and ``date_updated`` on programmes and forms are the
-Directus audit fields the export shows on locations and institutions; ``user_created`` /
-``user_updated`` hold a user's id as a plain uuid (``directus_users`` is not served).
+Directus audit fields the export shows on locations and institutions (``status`` is
+``active``, for a few programmes ``inactive``); ``user_created`` / ``user_updated`` hold a
+user's id as a plain uuid (``directus_users`` is not served).
 
 Choice: besides the four documented collections, the schema holds ``tracks`` (the target
 of ``program_forms.track``; the docs read ``tracks.tracks_id`` with ``id, name, path`` on
-articles) and the junction collections. ``programs_locations`` (``locations_id``) is the
+articles; its ``description`` and alias ``program_forms`` are choices) and the junction
+collections. ``programs_locations`` (``locations_id``) is the
 usual Directus naming for the documented programme-location relation, whose names no
 source gives; ``educational_institutions_locations`` likewise for the documented
 institution-location relation: the export's locations show its alias
