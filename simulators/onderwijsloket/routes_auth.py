@@ -7,8 +7,8 @@ refreshed"; this is Directus's flow for it in JSON mode
 "password"}`` -> ``{"data": {"access_token", "expires", "refresh_token"}}`` and
 ``POST /auth/refresh``. ``/users/me`` (the same docs rotate a token with ``PATCH
 /users/me``; Directus's users API reads the current user with ``GET``) tells a client
-whose token it holds (401 without one); ``/server/ping`` (https://directus.io/docs/api/
-server) answers ``pong`` to anybody. Where each route is documented is listed in
+whose token it holds (401 without one); ``/server/ping`` answers ``pong`` to anybody
+(https://directus.io/docs/api/server). Where each route is documented is listed in
 ``tests/simulators/onderwijsloket/test_routes_are_documented.py``.
 
 Choice: of ``/users/me`` only ``GET`` is served (no demo account may rotate its token).
