@@ -8,7 +8,9 @@ Choice: not every town in ``simulators.places`` has a teaching site. Hengelo, Ka
 Veenendaal, Heerenveen and Zutphen (smaller towns where ICTerGezocht has vacancies) have
 none: in the real Navigator most towns have no teacher-training location, and a client
 joining vacancies to programmes must cope with that. They lie within 20 km of towns that
-do, so programmes are taught near them all the same.
+do, so programmes are taught near them all the same. None of them is the town of one of
+the demo account's 50 oldest vacancies, so the "50 vacancies with nearby programs" example
+shows programs for each; the demo account has 8 vacancies in them further on.
 """
 
 from __future__ import annotations
