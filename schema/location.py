@@ -1,15 +1,16 @@
 """``Location`` and ``Coordinates``: an Onderwijsloket (Directus ``locations``) teaching site.
 
-Locations come from one list call per request (``LocationTableLoader``): the table is
-also what places a vacancy's city on the map, so reading it whole once serves both.
+Locations come from one list call, shared across requests (``LocationTableLoader``): the
+table is also what places a vacancy's town on the map, so reading it whole serves both.
+Directus has no town field; ``city`` is read from the location's own address data
+(``gateway.dialects.directus.town_of``).
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
 
+from gateway.dialects.directus import Site
 from gateway.geo import Point
 
 
@@ -29,16 +30,21 @@ class Location:
     name: str | None = strawberry.field(
         description="The site's name, e.g. 'Hogeschool Utrecht, vestiging Amersfoort'."
     )
-    city: str | None
+    city: str | None = strawberry.field(
+        description=(
+            "The town, from Onderwijsloket's address data: the geocoder's locality "
+            "(location_components), else the town in the address line."
+        )
+    )
     address: str | None = strawberry.field(description="Street address as Onderwijsloket writes it.")
     coordinates: Coordinates | None
 
     @classmethod
-    def from_directus(cls, row: dict[str, Any]) -> Location:
+    def from_site(cls, site: Site) -> Location:
         return cls(
-            source_id=strawberry.ID(str(row["id"])),
-            name=row.get("title"),
-            city=row.get("city"),
-            address=row.get("location_address"),
-            coordinates=Coordinates.of(Point.from_geojson(row.get("location_data"))),
+            source_id=strawberry.ID(site.id),
+            name=site.title,
+            city=site.town,
+            address=site.address,
+            coordinates=Coordinates.of(site.point),
         )

@@ -90,12 +90,18 @@ class TrainingProgramFilter:
     degree: StringFilter | None = None
     credits: IntFilter | None = None
     city: StringFilter | None = strawberry.field(
-        default=None, description="The town of any of its locations."
+        default=None,
+        description=(
+            "The town of any of its locations, as Location.city reads it from the address data "
+            "(matched against the location table, then sent to Onderwijsloket as location ids)."
+        ),
     )
     institution: StringFilter | None = strawberry.field(
         default=None, description="The name of an institution."
     )
-    form: StringFilter | None = strawberry.field(default=None, description="voltijd, deeltijd or duaal.")
+    form: StringFilter | None = strawberry.field(
+        default=None, description="A program form's product_form: voltijd, deeltijd or duaal."
+    )
     and_: list[TrainingProgramFilter] | None = strawberry.field(default=None, name="and")
     or_: list[TrainingProgramFilter] | None = strawberry.field(default=None, name="or")
 
@@ -106,9 +112,9 @@ PROGRAM_PATHS = {
     "level": ("level",),
     "degree": ("degree",),
     "credits": ("credits",),
-    "city": ("locations", "locations_id", "city"),
+    "city": onderwijsloket.TOWN_PATH,
     "institution": ("educational_institutions", "educational_institutions_id", "title"),
-    "form": ("program_forms", "form"),
+    "form": ("program_forms", "product_form"),
 }
 
 
@@ -128,7 +134,10 @@ def _key(value: VacancyOrder | TrainingProgramOrder) -> OrderKey:
 
 
 @strawberry.input(
-    description="A circle on the map: a town (placed by its Onderwijsloket locations) or a point."
+    description=(
+        "A circle on the map: a town (placed at the centre of its Onderwijsloket locations; a town "
+        "with none is a PLACE_UNKNOWN error naming near.city) or a point."
+    )
 )
 class NearInput:
     city: str | None = None

@@ -35,11 +35,13 @@ PROGRAM_FIELDS = {
     "crohoCode": "croho",
     "status": "status",
 }
+# GraphQL field of ProgramForm -> the Directus field of ``program_forms`` it reads
+# (``durationMonths`` reads none: no source has a duration).
 FORM_FIELDS = {
     "sourceId": "id",
-    "form": "form",
-    "durationMonths": "duration_months",
-    "tuitionFee": "tuition_fee",
+    "form": "product_form",
+    "tuitionFee": "tuition_fees",
+    "tuitionFees": "tuition_fees",
     "url": "url",
     "description": "description",
 }
@@ -89,24 +91,82 @@ def program_fields(selections: Iterable[Selection]) -> str:
     return render_fields(paths)
 
 
+def _euros(value: Any) -> float | None:
+    """An amount as Onderwijsloket writes it (a string: ``"2601.00"``, ``"2.601,00"``) in euros."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, str):
+        return None
+    text = value.strip().replace("\u20ac", "").replace(" ", "")
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+@strawberry.type(description="A tuition fee for one academic year (Onderwijsloket 'tuition_fees').")
+class TuitionFee:
+    year: int | None = strawberry.field(description="The year the academic year starts.")
+    amount: float | None = strawberry.field(description="In euros.")
+    type: str | None = strawberry.field(
+        description="Onderwijsloket's fee type, e.g. statutory, institutional."
+    )
+    period: str | None = strawberry.field(description="What the amount covers, e.g. year.")
+    definitive: bool | None = strawberry.field(description="Whether the amount is final.")
+
+    @classmethod
+    def from_directus(cls, value: Any) -> TuitionFee | None:
+        if not isinstance(value, dict):
+            return None
+        year, definitive = value.get("year"), value.get("definitive")
+        return cls(
+            year=year if isinstance(year, int) and not isinstance(year, bool) else None,
+            amount=_euros(value.get("amount")),
+            type=value.get("tuitionFeeType") if isinstance(value.get("tuitionFeeType"), str) else None,
+            period=value.get("tuitionFeePeriod") if isinstance(value.get("tuitionFeePeriod"), str) else None,
+            definitive=definitive if isinstance(definitive, bool) else None,
+        )
+
+
 @strawberry.type(description="One way to follow a program: full-time, part-time or dual, on a track.")
 class ProgramForm:
     source_id: strawberry.ID
-    form: str | None = strawberry.field(description="voltijd, deeltijd or duaal.")
-    duration_months: int | None
-    tuition_fee: float | None = strawberry.field(description="Yearly tuition fee in euros.")
-    url: str | None
-    description: str | None
+    form: str | None = strawberry.field(
+        description="voltijd, deeltijd or duaal (Onderwijsloket's product_form)."
+    )
+    duration_months: int | None = strawberry.field(
+        default=None,
+        description="Always null: no Onderwijsloket source gives a program's duration.",
+        deprecation_reason="Onderwijsloket publishes no duration for a program form; always null.",
+    )
+    tuition_fee: float | None = strawberry.field(
+        default=None,
+        description="The amount of the first fee Onderwijsloket lists (see tuitionFees), in euros.",
+        deprecation_reason="Onderwijsloket lists several fees per year and type; use tuitionFees.",
+    )
+    url: str | None = None
+    description: str | None = None
+    tuition_fees: list[TuitionFee] = strawberry.field(
+        default_factory=list, description="Its fees per academic year and type, as Onderwijsloket lists them."
+    )
 
     @classmethod
     def from_directus(cls, row: dict[str, Any]) -> ProgramForm:
+        listed = row.get("tuition_fees")
+        fees = [
+            fee
+            for item in (listed if isinstance(listed, list) else [])
+            if (fee := TuitionFee.from_directus(item))
+        ]
         return cls(
             source_id=strawberry.ID(str(row["id"])),
-            form=row.get("form"),
-            duration_months=row.get("duration_months"),
-            tuition_fee=row.get("tuition_fee"),
+            form=row.get("product_form"),
+            tuition_fee=fees[0].amount if fees else None,
             url=row.get("url"),
             description=row.get("description"),
+            tuition_fees=fees,
         )
 
 
@@ -173,7 +233,9 @@ class TrainingProgram(FederatedNode):
         found = await self.locations(info)
         return found[0] if found else None
 
-    @strawberry.field(description="The town of its main location.")
+    @strawberry.field(
+        description="The town of its main location, from that location's address data (see Location.city)."
+    )
     async def city(self, info: Info[Context, None]) -> str | None:
         main = await self.location(info)
         return main.city if main else None

@@ -111,9 +111,11 @@ class Vacancy(FederatedNode):
     @strawberry.field(
         description=(
             "Onderwijsloket training programs taught within radiusKm of the vacancy's city, nearest "
-            "first. The city's position is the centre of the Onderwijsloket locations in that town "
-            "(every town with vacancies has one); distances are great-circle (haversine) to each "
-            "program's nearest location. Empty when Onderwijsloket has no location in the city."
+            "first. The city is placed at the centre of the Onderwijsloket locations whose own address "
+            "data puts them in that town; distances are great-circle (haversine) to each program's "
+            "nearest location. A city with no Onderwijsloket location cannot be placed: then this "
+            "field is null with a PLACE_UNKNOWN error naming the city (the rest of the vacancy "
+            "still arrives). Empty when nothing is taught within the radius."
         )
     )
     async def training_programs(

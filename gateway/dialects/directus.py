@@ -5,11 +5,19 @@ relations nested as objects (``{"locations": {"locations_id": {"title": {...}}}}
 ``_and``/``_or`` arrays, ``sort`` as a comma list with ``-`` for descending, and
 ``fields`` with dot notation into relations. ``contains`` maps to ``_icontains`` so it
 means the same as Loket's case-insensitive ``lk``.
+
+Geodata is read here too: a ``locations`` item has no town field, only an address line
+(``"Zandlaan 31, 6717 LN, Ede, Nederland"``), the geocoder's parts
+(``location_components``, a GeoJSON Feature whose ``properties.raw`` entries carry
+``types``; the town is the ``locality``) and a GeoJSON Point (``location_data``).
+``Site`` is what the gateway keeps of such an item.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -17,6 +25,13 @@ import orjson
 
 from gateway.dialects.filters import AllOf, Condition, Filter, Op, Scalar
 from gateway.dialects.loket import OrderKey
+from gateway.geo import Point
+
+# the ``locations`` fields a ``Site`` is read from: never the whole item
+LOCATION_FIELDS = ("id", "title", "location_address", "location_components", "location_data")
+_COUNTRIES = frozenset({"nederland", "netherlands", "the netherlands", "nl", "nld"})
+_POSTCODE = re.compile(r"^[0-9]{4}\s?[A-Za-z]{2}(?:\s+|$)")
+_BBOX_PAD = 1e-5  # degrees (about a metre), so a point on the box's edge is inside on any float
 
 _OPERATORS = {
     Op.EQ: "_eq",
@@ -129,3 +144,86 @@ def related_ids(row: dict[str, Any], alias: str, key: str) -> list[str]:
         if value is not None and value != "":
             ids.append(str(value))
     return ids
+
+
+def bbox_filter(path: Sequence[str], points: Iterable[Point]) -> dict[str, Any]:
+    """``path`` (a geometry field) ``_intersects_bbox`` the bounding box of ``points``.
+
+    A short filter however many points: a superset of them (and of whatever else lies in
+    the box), for when listing their ids would make the URL too long.
+    """
+    chosen = list(points)
+    if not chosen:
+        raise ValueError("a bounding box needs at least one point")
+    south = min(p.latitude for p in chosen) - _BBOX_PAD
+    north = max(p.latitude for p in chosen) + _BBOX_PAD
+    west = min(p.longitude for p in chosen) - _BBOX_PAD
+    east = max(p.longitude for p in chosen) + _BBOX_PAD
+    ring = [[west, south], [east, south], [east, north], [west, north], [west, south]]
+    return _nest(tuple(path), {"_intersects_bbox": {"type": "Polygon", "coordinates": [ring]}})
+
+
+def locality(components: Any) -> str | None:
+    """The town in a geocoder Feature: the ``raw`` part whose ``types`` hold ``locality``.
+
+    Not the municipality (``administrative_area_level_2``: Haarlemmermeer for Hoofddorp)
+    nor a district (``sublocality``), which are "political" parts as well.
+    """
+    properties = components.get("properties") if isinstance(components, Mapping) else None
+    parts = properties.get("raw") if isinstance(properties, Mapping) else None
+    for part in parts if isinstance(parts, list) else []:
+        if not isinstance(part, Mapping):
+            continue
+        types = part.get("types")
+        text = part.get("longText")
+        if isinstance(types, list) and "locality" in types and isinstance(text, str) and text.strip():
+            return text.strip()
+    return None
+
+
+def town_in_address(address: Any) -> str | None:
+    """The town in an address line: the last part before the country, without a postcode.
+
+    ``"Zandlaan 31, 6717 LN, Ede, Nederland"`` and ``"Zandlaan 31, 6717 LN Ede, Netherlands"``
+    give ``Ede``, ``"MAASTRICHT, NL"`` gives ``MAASTRICHT``; a line whose last part has a
+    digit in it (a street and number only) gives nothing rather than a guess.
+    """
+    if not isinstance(address, str):
+        return None
+    parts = [part.strip() for part in address.split(",") if part.strip()]
+    if parts and parts[-1].casefold() in _COUNTRIES:
+        parts.pop()
+    if not parts:
+        return None
+    town = _POSTCODE.sub("", parts[-1]).strip()
+    return town if town and not any(character.isdigit() for character in town) else None
+
+
+def town_of(item: Mapping[str, Any]) -> str | None:
+    """The town of an item with Directus geodata: the geocoder's locality, else the address line's."""
+    return locality(item.get("location_components")) or town_in_address(item.get("location_address"))
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+@dataclass(frozen=True)
+class Site:
+    """A ``locations`` item as the gateway uses it: its name, address, town and point."""
+
+    id: str
+    title: str | None
+    address: str | None
+    town: str | None
+    point: Point | None
+
+    @classmethod
+    def from_item(cls, item: Mapping[str, Any]) -> Site:
+        return cls(
+            id=str(item["id"]),
+            title=_text(item.get("title")),
+            address=_text(item.get("location_address")),
+            town=town_of(item),
+            point=Point.from_geojson(item.get("location_data")),
+        )

@@ -3,7 +3,8 @@
 The translation of typed filters, orderings and selections into ``filter``/``sort``/
 ``fields`` is ``gateway.dialects.directus``; this client only knows the paths, the
 ``{"data": [...], "meta": {...}}`` envelope and Directus's error body
-(``{"errors": [{"message", "extensions": {"code"}}]}``).
+(``{"errors": [{"message", "extensions": {"code"}}]}``). Paths are built by
+``gateway.upstreams.paths.Endpoint``: the collection name is checked and encoded.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ import httpx
 from gateway.exceptions import UpstreamBadResponse
 from gateway.secrets import Secret
 from gateway.upstreams.base import UpstreamClient
+from gateway.upstreams.paths import Endpoint
 
+ITEMS = Endpoint("/items/{collection}")
 COLLECTIONS = frozenset({"programs", "program_forms", "educational_institutions", "locations"})
 ALL = -1  # Directus: limit=-1 is every matching item
 _MAX_MESSAGE = 200
@@ -69,8 +72,10 @@ class OnderwijsloketClient(UpstreamClient):
             params["sort"] = sort
         if meta:
             params["meta"] = meta
-        path = f"/items/{collection}"
-        body = await self.json("GET", path, params=params, headers=self.bearer(token))
+        path = ITEMS.path(collection=collection)
+        body = await self.json(
+            "GET", path, template=ITEMS.template, params=params, headers=self.bearer(token)
+        )
         if not isinstance(body, dict) or not isinstance(body.get("data"), list):
             raise UpstreamBadResponse(
                 f"{self.name} answered GET {path} without a data list", upstream=self.name

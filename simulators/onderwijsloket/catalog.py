@@ -3,6 +3,14 @@
 Institution names are real Dutch teacher-training providers so the data reads like the
 real Navigator; their BRIN codes, ids, addresses and programme offers are generated
 (plausible, not authoritative). Every city named here is in ``simulators.places``.
+
+Choice: not every town in ``simulators.places`` has a teaching site. Hengelo, Kampen,
+Veenendaal, Heerenveen and Zutphen (smaller towns where ICTerGezocht has vacancies) have
+none: in the real Navigator most towns have no teacher-training location, and a client
+joining vacancies to programmes must cope with that. They lie within 20 km of towns that
+do, so programmes are taught near them all the same. None of them is the town of one of
+the demo account's 50 oldest vacancies, so the "50 vacancies with nearby programs" example
+shows programs for each; the demo account has 8 vacancies in them further on.
 """
 
 from __future__ import annotations
@@ -65,15 +73,15 @@ HZ University of Applied Sciences;HZ;hs;h;Vlissingen;Middelburg|Terneuzen;P2Z
 Zuyd Hogeschool;Zuyd;hs;h;Maastricht;Heerlen|Sittard;2DZK
 Marnix Academie;Marnix;hs;h;Utrecht;;PZ
 Hogeschool iPabo;iPabo;hs;h;Amsterdam;Alkmaar|Purmerend;PZA
-Christelijke Hogeschool Ede;CHE;hs;h;Ede;Veenendaal;P2DZ
+Christelijke Hogeschool Ede;CHE;hs;h;Ede;;P2DZ
 Hogeschool voor de Kunsten Utrecht;HKU;hs;h;Utrecht;Hilversum;K
 Amsterdamse Hogeschool voor de Kunsten;AHK;hs;h;Amsterdam;;K
 ArtEZ hogeschool voor de kunsten;ArtEZ;hs;h;Arnhem;Zwolle|Enschede;K
 Aeres Hogeschool;Aeres;hs;h;Wageningen;Almere;GDZ
 Thomas More Hogeschool;Thomas More;hs;o;Rotterdam;Schiedam;PZ
 Driestar hogeschool;Driestar;hs;o;Gouda;;P2DZ
-Hogeschool KPZ;KPZ;hs;o;Zwolle;Kampen;PZ
-Iselinge Hogeschool;Iselinge;hs;o;Doetinchem;Zutphen;PZ
+Hogeschool KPZ;KPZ;hs;o;Zwolle;;PZ
+Iselinge Hogeschool;Iselinge;hs;o;Doetinchem;;PZ
 Hogeschool Viaa;Viaa;hs;o;Zwolle;Harderwijk;P2Z
 Hogeschool de Kempel;De Kempel;hs;o;Helmond;;PZ
 Gereformeerde Hogeschool;GH;hs;o;Zwolle;;P2D
@@ -93,7 +101,7 @@ Wageningen University & Research;WUR;wo;h;Wageningen;;MN
 Maastricht University;UM;wo;h;Maastricht;Venlo;MN
 Open Universiteit;OU;ou;h;Heerlen;Utrecht|Groningen;DN
 ROC van Amsterdam;ROCvA;mbo;k;Amsterdam;Amstelveen|Hilversum;B
-ROC Midden Nederland;ROC MN;mbo;k;Utrecht;Amersfoort|Nieuwegein|Veenendaal;B
+ROC Midden Nederland;ROC MN;mbo;k;Utrecht;Amersfoort|Nieuwegein;B
 MBO Utrecht;MBO Utrecht;mbo;k;Utrecht;Zeist;B
 Albeda;Albeda;mbo;k;Rotterdam;Schiedam;B
 Zadkine;Zadkine;mbo;k;Rotterdam;;B
@@ -107,15 +115,15 @@ Vista college;Vista;mbo;k;Heerlen;Sittard|Maastricht;B
 Graafschap College;Graafschap;mbo;k;Doetinchem;;B
 ROC Nijmegen;ROC Nijmegen;mbo;k;Nijmegen;;B
 Rijn IJssel;Rijn IJssel;mbo;k;Arnhem;Ede|Wageningen;B
-Aventus;Aventus;mbo;k;Apeldoorn;Deventer|Zutphen;B
+Aventus;Aventus;mbo;k;Apeldoorn;Deventer;B
 Deltion College;Deltion;mbo;k;Zwolle;;B
-Landstede MBO;Landstede;mbo;k;Zwolle;Harderwijk|Kampen;B
-ROC van Twente;ROC vT;mbo;k;Enschede;Hengelo;B
+Landstede MBO;Landstede;mbo;k;Zwolle;Harderwijk;B
+ROC van Twente;ROC vT;mbo;k;Enschede;;B
 Noorderpoort;Noorderpoort;mbo;k;Groningen;;B
 Alfa-college;Alfa;mbo;k;Groningen;Assen;B
 Drenthe College;Drenthe College;mbo;k;Assen;Emmen;B
-Friesland College;Friesland College;mbo;k;Leeuwarden;Heerenveen;B
-Firda;Firda;mbo;k;Drachten;Leeuwarden|Heerenveen;B
+Friesland College;Friesland College;mbo;k;Leeuwarden;;B
+Firda;Firda;mbo;k;Drachten;Leeuwarden;B
 Nova College;Nova;mbo;k;Haarlem;Hoofddorp;B
 Horizon College;Horizon;mbo;k;Alkmaar;Hoorn|Purmerend|Den Helder;B
 Regio College;Regio College;mbo;k;Zaandam;;B
@@ -123,7 +131,7 @@ ROC Flevoland;ROC Flevoland;mbo;k;Almere;Lelystad;B
 Da Vinci College;Da Vinci;mbo;k;Dordrecht;;B
 Scalda;Scalda;mbo;k;Vlissingen;Middelburg|Terneuzen;B
 MBO Amersfoort;MBO Amersfoort;mbo;k;Amersfoort;;B
-ROC A12;ROC A12;mbo;k;Ede;Veenendaal;B
+ROC A12;ROC A12;mbo;k;Ede;;B
 ROC de Leijgraaf;Leijgraaf;mbo;k;Oss;;B
 ROC West-Brabant;ROC WB;mbo;k;Roosendaal;Bergen op Zoom;B
 ROC Gouda;ROC Gouda;mbo;k;Gouda;;B

@@ -6,15 +6,19 @@ alias (one-to-many) fields are not stored but derived from the children's foreig
 Everything is drawn from ``rng_for(seed, "onderwijsloket", ...)``, so the same seed and
 ``today`` give the same rows, ids included.
 
-Choice: every town in ``simulators.places.DUTCH_PLACES`` gets at least one location (the
-catalogue covers them all; any town left over would get a branch of the nearest
-institution), because the gateway joins vacancies in those towns to programmes taught
-nearby.
+Locations have the keys of the Feb 2025 Directus export (``locations_with_directus_ids
+.json``): no ``city``; the town is only in ``location_address`` and in the ``locality``
+part of ``location_components`` (see ``geodata``). Institutions carry their main
+location's geodata, as in the export. Only towns in the catalogue get a location, so
+some towns with ICTerGezocht vacancies have none (see ``catalog``).
+
+Choice: ``user_created`` is one import user for every row (the export's rows were all
+created by one sync account) and ``user_updated`` is that user where ``date_updated`` is
+set; ``directus_users`` itself is not served.
 """
 
 from __future__ import annotations
 
-import math
 import random
 import re
 from datetime import date
@@ -30,6 +34,7 @@ Row = dict[str, Any]
 Dataset = dict[str, list[Row]]
 PLACES_BY_NAME: dict[str, Place] = {place.name: place for place in DUTCH_PLACES}
 SECOND_CAMPUS_CHANCE = 0.3
+IMPORT_USER = "db7c7a18-2b98-42c8-8fd0-246aedbb3512"  # the export's user_created
 _BRIN_LETTERS = "ABCDEFGHJKLMNPRSTUVWXZ"
 
 
@@ -41,25 +46,18 @@ def domain(provider: Provider) -> str:
     return re.sub(r"[^a-z0-9]", "", provider.code.lower())
 
 
-def _distance(a: Place, b: Place) -> float:
-    return math.hypot(
-        a.latitude - b.latitude, (a.longitude - b.longitude) * math.cos(math.radians(a.latitude))
-    )
-
-
 def _branch_cities(provider: Provider) -> list[str]:
     return [provider.city, *provider.branches]
 
 
-def _uncovered_places() -> dict[str, list[str]]:
-    """Towns no catalogue entry reaches -> extra branch for the institution based nearest."""
-    covered = {city for provider in PROVIDERS for city in _branch_cities(provider)}
-    extra: dict[str, list[str]] = {}
-    for place in DUTCH_PLACES:
-        if place.name not in covered:
-            nearest = min(PROVIDERS, key=lambda p: _distance(PLACES_BY_NAME[p.city], place))
-            extra.setdefault(nearest.code, []).append(place.name)
-    return extra
+def audit(created: str, updated: str | None) -> Row:
+    """The audit columns of an imported row, as the export has them."""
+    return {
+        "user_created": IMPORT_USER,
+        "date_created": created,
+        "user_updated": IMPORT_USER if updated else None,
+        "date_updated": updated,
+    }
 
 
 def _location(rng: random.Random, provider: Provider, place: Place, today: date, suffix: str) -> Row:
@@ -69,8 +67,7 @@ def _location(rng: random.Random, provider: Provider, place: Place, today: date,
     return {
         "id": uuid_from(rng),
         "status": "active",
-        "date_created": created,
-        "date_updated": updated,
+        **audit(created, updated),
         "hovi_id": str(rng.randint(10, 2999)) if hovi else None,
         "vestiging_sk123_id": str(rng.randint(100, 9999)) if hovi else None,
         "vendor": provider.vendor,
@@ -80,7 +77,6 @@ def _location(rng: random.Random, provider: Provider, place: Place, today: date,
         "location_address": address.line,
         "location_components": address.components(),
         "location_data": address.point(),
-        "city": place.name,
         "notes": None,
     }
 
@@ -94,8 +90,7 @@ def _institution(rng: random.Random, provider: Provider, main: Row, brin: str, t
     return {
         "id": uuid_from(rng),
         "status": "active",
-        "date_created": created,
-        "date_updated": updated,
+        **audit(created, updated),
         "title": provider.title,
         "code": provider.code,
         "path": f"/onderwijsinstellingen/{slug(provider.title)}",
@@ -130,7 +125,6 @@ def _brin(rng: random.Random, used: set[str]) -> str:
 def generate(seed: int, today: date) -> Dataset:
     """The whole data set for ``seed`` and ``today``; rows of each collection in primary-key order."""
     rng = rng_for(seed, "onderwijsloket", "institutions")
-    extra = _uncovered_places()
     used_brins: set[str] = set()
     institutions: list[Row] = []
     locations: list[Row] = []
@@ -138,7 +132,7 @@ def generate(seed: int, today: date) -> Dataset:
     campuses: dict[str, list[Row]] = {}  # institution id -> its locations, main first
     for provider in PROVIDERS:
         rows = []
-        for index, city in enumerate(_branch_cities(provider) + extra.get(provider.code, [])):
+        for index, city in enumerate(_branch_cities(provider)):
             rows.append(_location(rng, provider, PLACES_BY_NAME[city], today, ""))
             if index == 0 and provider.type != "mbo" and rng.random() < SECOND_CAMPUS_CHANCE:
                 rows.append(_location(rng, provider, PLACES_BY_NAME[city], today, " (campus 2)"))

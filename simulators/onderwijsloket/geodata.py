@@ -1,9 +1,17 @@
 """Addresses and GeoJSON for generated locations, shaped like the Navigator's Directus export.
 
-``location_components`` is the geocoder's GeoJSON Feature (postal code, province, the raw
-address parts, a viewport) and ``location_data`` the GeoJSON Point ``[lon, lat]`` that
-geo filters run against. Points lie within about a kilometre of the real town centre in
-``simulators.places``, so a radius search around a town finds that town's locations.
+``location_address`` is one string, ``"<street nr>, <postcode>, <Town>, Nederland"``;
+``location_components`` the geocoder's GeoJSON Feature (postal code, province, the raw
+address parts, a viewport), where the town is only the ``raw`` entry whose ``types`` hold
+``locality`` (the municipality, ``administrative_area_level_2``, which for Hoofddorp is
+Haarlemmermeer, and the province are other "political" entries); ``location_data`` the
+GeoJSON Point ``[lon, lat]`` that geo filters run against. Points lie within about a
+kilometre of the real town centre in ``simulators.places``, so a radius search around a
+town finds that town's locations.
+
+Choice: a few locations (``UNGEOCODED_SHARE``) were entered by hand and have
+``location_components: null`` (the vendor model allows it); their address line and
+point are still set.
 """
 
 from __future__ import annotations
@@ -20,6 +28,28 @@ _POSTCODE_LETTERS = "ABCDEGHJKLMNPRSTVWXZ"
 _LAT_JITTER = 0.009  # degrees, about 1 km north-south
 _LON_JITTER = 0.014  # degrees, about 1 km east-west at Dutch latitudes
 _VIEWPORT = 0.00135
+UNGEOCODED_SHARE = 0.06
+PROVINCE_CODES = {
+    "Groningen": "GR",
+    "Friesland": "FR",
+    "Drenthe": "DR",
+    "Overijssel": "OV",
+    "Flevoland": "FL",
+    "Gelderland": "GE",
+    "Utrecht": "UT",
+    "Noord-Holland": "NH",
+    "Zuid-Holland": "ZH",
+    "Zeeland": "ZE",
+    "Noord-Brabant": "NB",
+    "Limburg": "LI",
+}
+# towns whose municipality (``administrative_area_level_2``) has another name
+MUNICIPALITIES = {
+    "Hoofddorp": "Haarlemmermeer",
+    "Zaandam": "Zaanstad",
+    "Drachten": "Smallingerland",
+    "Sittard": "Sittard-Geleen",
+}
 
 
 @dataclass(frozen=True)
@@ -30,6 +60,7 @@ class Address:
     place: Place
     longitude: float
     latitude: float
+    geocoded: bool = True
 
     @property
     def line(self) -> str:
@@ -38,10 +69,15 @@ class Address:
     def point(self) -> dict[str, Any]:
         return {"type": "Point", "coordinates": [self.longitude, self.latitude]}
 
-    def components(self) -> dict[str, Any]:
+    def components(self) -> dict[str, Any] | None:
+        if not self.geocoded:
+            return None
+
         def part(text: str, short: str, *types: str) -> dict[str, Any]:
             return {"longText": text, "shortText": short, "types": list(types)}
 
+        province = self.place.province
+        municipality = MUNICIPALITIES.get(self.place.name, self.place.name)
         return {
             "geometry": self.point(),
             "properties": {
@@ -52,9 +88,8 @@ class Address:
                     part(self.number, self.number, "street_number"),
                     part(self.street, self.street, "route"),
                     part(self.place.name, self.place.name, "locality", "political"),
-                    part(
-                        self.place.province, self.place.province, "administrative_area_level_1", "political"
-                    ),
+                    part(municipality, municipality, "administrative_area_level_2", "political"),
+                    part(province, PROVINCE_CODES[province], "administrative_area_level_1", "political"),
                     part("Netherlands", "NL", "country", "political"),
                     part(self.postcode, self.postcode, "postal_code"),
                 ],
@@ -81,6 +116,7 @@ def random_address(rng: random.Random, place: Place, *, campus: bool) -> Address
         place=place,
         longitude=round(place.longitude + rng.uniform(-_LON_JITTER, _LON_JITTER), 7),
         latitude=round(place.latitude + rng.uniform(-_LAT_JITTER, _LAT_JITTER), 7),
+        geocoded=rng.random() >= UNGEOCODED_SHARE,
     )
 
 

@@ -4,6 +4,16 @@ A programme belongs to its institution (and, for the academische pabo, the partn
 hogeschool too) and is taught at one to three of that institution's locations, the main
 one always among them. Its forms inherit its vendor, so a role that may not read a
 programme may not read its forms either.
+
+A form row holds only names some source shows (``schema`` says which are choices):
+``product_form`` and ``tuition_fees`` as in the vendor model; no source has a duration.
+
+Choice: ``tuition_fees`` lists, per academic year (``year`` is the year it starts), the
+statutory fee (``tuitionFeeType: "statutory"``) and, for bachelor's and master's
+programmes, the institutional fee (``"institutional"``); programmes Onderwijsloket curates
+itself have only an institutional fee. ``amount`` is a string of euros with two decimals
+(the vendor model's ``amount`` is a string), ``tuitionFeePeriod`` is ``"year"``, the
+coming year's fees are not yet ``definitive`` and ``description`` is ``null``.
 """
 
 from __future__ import annotations
@@ -21,6 +31,7 @@ from simulators.seeding import rng_for, uuid_from
 Row = dict[str, Any]
 STATUTORY_FEE = 2601.0
 MBO_FEE = 1369.0
+YEARLY_RISE = 1.035  # next year's fees, announced but not definitive
 INACTIVE_SHARE = 0.03
 FORM_TEXT = {
     "voltijd": "Voltijd: je studeert overdag, ongeveer veertig uur per week.",
@@ -63,32 +74,50 @@ def _program(rng: random.Random, offer: Offer, provider: Provider, institution: 
     }
 
 
-def _duration(offer: Offer, form: str) -> int:
-    if offer.credits is None:
-        return 24 if offer.type == "zij_instroom" else 36
-    months = offer.credits // 60 * 12 or 6
-    return months * 3 // 2 if form == "deeltijd" else months
+def _academic_year(today: date) -> int:
+    """The year the current academic year (1 September - 31 August) started."""
+    return today.year if today.month >= 9 else today.year - 1
 
 
-def _fee(rng: random.Random, offer: Offer) -> float:
+def _fee(amount: float, kind: str, year: int, definitive: bool) -> Row:
+    return {
+        "amount": f"{amount:.2f}",
+        "definitive": definitive,
+        "description": None,
+        "tuitionFeePeriod": "year",
+        "tuitionFeeType": kind,
+        "year": year,
+    }
+
+
+def _fees(rng: random.Random, offer: Offer, today: date) -> list[Row]:
+    """This year's fees and next year's (not yet definitive), statutory first."""
+    year = _academic_year(today)
     if offer.curated:
-        return float(rng.randrange(3000, 9001, 50))
-    return MBO_FEE if offer.type == "mbo" else STATUTORY_FEE
+        amounts = [("institutional", float(rng.randrange(3000, 9001, 50)))]
+    elif offer.type == "mbo":
+        amounts = [("statutory", MBO_FEE)]
+    else:
+        amounts = [("statutory", STATUTORY_FEE), ("institutional", float(rng.randrange(8000, 15001, 50)))]
+    fees = [_fee(amount, kind, year, True) for kind, amount in amounts]
+    fees += [_fee(round(amount * YEARLY_RISE), kind, year + 1, False) for kind, amount in amounts]
+    return fees
 
 
-def _form_row(rng: random.Random, program: Row, offer: Offer, form: str, track: Row, website: str) -> Row:
+def _form_row(
+    rng: random.Random, program: Row, offer: Offer, form: str, track: Row, website: str, today: date
+) -> Row:
     return {
         "id": uuid_from(rng),
         "status": program["status"],
         "date_created": program["date_created"],
         "date_updated": program["date_updated"],
         "program": program["id"],
-        "form": form,
+        "product_form": form,
         "track": track["id"],
         "url": f"{website}/opleidingen/{_slug(offer.title)}/{form}",
         "description": f"{offer.title} ({track['name'].lower()}). {FORM_TEXT[form]}",
-        "duration_months": _duration(offer, form),
-        "tuition_fee": _fee(rng, offer),
+        "tuition_fees": _fees(rng, offer, today),
         "vendor": program["vendor"],
     }
 
@@ -138,10 +167,10 @@ def generate_programs(
                     }
                 )
             for form, track in offer.forms:
-                forms.append(_form_row(form_rng, program, offer, form, track_by_slug[track], website))
+                forms.append(_form_row(form_rng, program, offer, form, track_by_slug[track], website, today))
     return {
         "programs": programs,
         "program_forms": forms,
-        "programs_educational_institutions": to_institutions,
+        "educational_institutions_programs": to_institutions,
         "programs_locations": to_locations,
     }

@@ -1,13 +1,17 @@
 """``/auth/login``, ``/auth/refresh``, ``/users/me`` and ``/server/ping``.
 
-The document recommends the static token but mentions that an account with a password
-can log in for a temporary, expiring token; this is that flow (JSON mode):
-``POST /auth/login {"email", "password"}`` -> ``{"data": {"access_token", "expires",
-"refresh_token"}}``. ``/users/me`` tells a client whose token it holds (401 without one);
-``/server/ping`` answers ``pong`` to anybody, for health checks.
+The Onderwijsloket docs (``02.directus/02.authentication.md``) recommend the static token
+but say an account with a password can obtain a temporary token that "expires and must be
+refreshed"; this is Directus's flow for it in JSON mode
+(https://directus.io/docs/guides/auth/email-login): ``POST /auth/login {"email",
+"password"}`` -> ``{"data": {"access_token", "expires", "refresh_token"}}`` and
+``POST /auth/refresh``. ``/users/me`` (the same docs rotate a token with ``PATCH
+/users/me``; Directus's users API reads the current user with ``GET``) tells a client
+whose token it holds (401 without one); ``/server/ping`` answers ``pong`` to anybody
+(https://directus.io/docs/api/server). Where each route is documented is listed in
+``tests/simulators/onderwijsloket/test_routes_are_documented.py``.
 
-Choice: these Directus endpoints go beyond the issue's list; they are small, documented
-Directus behaviour, and give the gateway a token check and a health probe.
+Choice: of ``/users/me`` only ``GET`` is served (no demo account may rotate its token).
 """
 
 from __future__ import annotations

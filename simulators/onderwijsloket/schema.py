@@ -2,19 +2,52 @@
 
 A many-to-many relation is what Directus makes of it: a junction collection with two
 many-to-one fields, and on each side a one-to-many *alias* field into the junction
-(``programs.educational_institutions`` -> rows of ``programs_educational_institutions``,
+(``programs.educational_institutions`` -> rows of ``educational_institutions_programs``,
 each with an ``educational_institutions_id``). Filters, ``fields`` and ``sort`` walk these
-definitions; nothing else in the package knows a collection's shape.
+definitions; nothing else in the package knows a collection's shape, and a name that is
+not here is an unknown field (Directus refuses it).
 
-Choice: ``locations`` carry the fields of the Feb 2025 Directus export plus ``city`` (the
-later search mapping lists ``city``; the schema evolved), ``programs.credits`` is an
-integer (the vendors send a string) and ``status`` is ``active`` (a few programmes
-``inactive``).
+Where the names come from (``../shared/reference/onderwijsloket-collections.md``):
+
+- ``locations`` and ``educational_institutions``: the keys of the Feb 2025 Directus export.
+  Locations have **no** ``city``: the town is inside ``location_address`` and
+  ``location_components`` (only the search index and the pre-import model have ``city``).
+- ``programs``: ``id``, ``title``, ``level`` (Directus queries in the docs); ``path``,
+  ``type``, ``degree``, ``hovi_id``, ``kiesmbo_id``, ``study_number`` (search mapping);
+  ``vendor`` (the seed's permission rule).
+- ``program_forms``: ``id``, ``url``, ``description``, ``track`` (search mapping).
+- junctions: ``educational_institutions_programs`` with ``programs_id`` and
+  ``educational_institutions_id`` (Directus queries and search mapping in the docs).
+
+Choice: ``programs.croho``, ``croho_name``, ``crebo``, ``crebo_profile``, ``credits`` and
+``financing`` take the pre-import (vendor) model's names, the only names any source gives
+for CROHO/CREBO codes and study load; ``credits`` is an integer there a string.
+
+Choice: ``program_forms.product_form`` (``voltijd``, ``deeltijd``, ``duaal``) and
+``tuition_fees`` (a JSON list of ``{amount, definitive, description, tuitionFeePeriod,
+tuitionFeeType, year}``) are the vendor model's names; no source names a duration, so
+there is none. ``program`` is the many-to-one to ``programs`` (the docs say each form
+belongs to one programme but not the field's name); ``vendor`` is implied by the seed's
+rule covering program forms. ``track`` is a many-to-one (singular): the search mapping
+reads ``track.name``, its facet list ``tracks.name``; singular keeps one track per form,
+as the vendor model's ``tracks[{productForm, track}]`` pairs a form with one track.
+``description`` is plain text (the docs only hint at a Tiptap document).
+
+Choice: ``status``, ``date_created`` and ``date_updated`` on programmes and forms are the
+Directus audit fields the export shows on locations and institutions (``status`` is
+``active``, for a few programmes ``inactive``); ``user_created`` / ``user_updated`` hold a
+user's id as a plain uuid (``directus_users`` is not served).
 
 Choice: besides the four documented collections, the schema holds ``tracks`` (the target
-of ``program_forms.track``, whose ``name`` the document's search mapping reads as
-``track.name``) and the three junction collections. Directus serves every collection a
-role may read under ``/items/{collection}``, so these are served too.
+of ``program_forms.track``; the docs read ``tracks.tracks_id`` with ``id, name, path`` on
+articles; its ``description`` and alias ``program_forms`` are choices) and the junction
+collections. ``programs_locations`` (``locations_id``) is the
+usual Directus naming for the documented programme-location relation, whose names no
+source gives; ``educational_institutions_locations`` likewise for the documented
+institution-location relation: the export's locations show its alias
+``educational_institutions``, the institution side's alias ``locations`` is not in the
+export (it has only ``sub_locations``) and is a choice too. Directus serves every
+collection a role may read under ``/items/{collection}``, so these are served too.
 """
 
 from __future__ import annotations
@@ -71,6 +104,14 @@ def _collection(name: str, specs: list[tuple[str, str] | Field], *, junction: bo
 
 
 _AUDIT = [("status", "string"), ("date_created", "timestamp"), ("date_updated", "timestamp")]
+# the export's order: status, user_created, date_created, user_updated, date_updated
+_IMPORTED = [
+    ("status", "string"),
+    ("user_created", "uuid"),
+    ("date_created", "timestamp"),
+    ("user_updated", "uuid"),
+    ("date_updated", "timestamp"),
+]
 _GEO = [("location_address", "string"), ("location_components", "json"), ("location_data", "geometry")]
 
 
@@ -97,7 +138,7 @@ def _build() -> dict[str, Collection]:
                 Field(
                     "educational_institutions",
                     "alias",
-                    o2m=("programs_educational_institutions", "programs_id"),
+                    o2m=("educational_institutions_programs", "programs_id"),
                 ),
                 Field("locations", "alias", o2m=("programs_locations", "programs_id")),
                 Field("program_forms", "alias", o2m=("program_forms", "program")),
@@ -109,12 +150,11 @@ def _build() -> dict[str, Collection]:
                 ("id", "uuid"),
                 *_AUDIT,
                 Field("program", "uuid", m2o="programs"),
-                ("form", "string"),
+                ("product_form", "string"),
                 Field("track", "uuid", m2o="tracks"),
                 ("url", "string"),
                 ("description", "text"),
-                ("duration_months", "integer"),
-                ("tuition_fee", "float"),
+                ("tuition_fees", "json"),
                 ("vendor", "string"),
             ],
         ),
@@ -122,7 +162,7 @@ def _build() -> dict[str, Collection]:
             "educational_institutions",
             [
                 ("id", "uuid"),
-                *_AUDIT,
+                *_IMPORTED,
                 *[(name, "string") for name in ("title", "code", "path", "type", "brin_code", "hovi_id")],
                 *[(name, "string") for name in ("kiesmbo_id", "vendor")],
                 ("description", "json"),
@@ -135,7 +175,7 @@ def _build() -> dict[str, Collection]:
                 Field(
                     "programs",
                     "alias",
-                    o2m=("programs_educational_institutions", "educational_institutions_id"),
+                    o2m=("educational_institutions_programs", "educational_institutions_id"),
                 ),
                 Field(
                     "locations",
@@ -148,14 +188,13 @@ def _build() -> dict[str, Collection]:
             "locations",
             [
                 ("id", "uuid"),
-                *_AUDIT,
+                *_IMPORTED,
                 *[
                     (name, "string")
                     for name in ("hovi_id", "vestiging_sk123_id", "vendor", "title", "brinvest")
                 ],
                 ("website", "string"),
                 *_GEO,
-                ("city", "string"),
                 ("notes", "text"),
                 Field(
                     "educational_institutions",
@@ -175,7 +214,7 @@ def _build() -> dict[str, Collection]:
                 Field("program_forms", "alias", o2m=("program_forms", "track")),
             ],
         ),
-        _junction("programs_educational_institutions", "programs", "educational_institutions"),
+        _junction("educational_institutions_programs", "educational_institutions", "programs"),
         _junction("programs_locations", "programs", "locations"),
         _junction("educational_institutions_locations", "educational_institutions", "locations"),
     ]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from gateway.geo import Point, centroid, distance_km
+from gateway.exceptions import GatewayError, InputError
+from gateway.geo import PlaceUnknown, Point, centroid, distance_km, town_key
 
 AMSTERDAM = Point(52.3676, 4.9041)
 UTRECHT = Point(52.0907, 5.1214)
@@ -45,3 +46,19 @@ def test_centroid() -> None:
     middle = centroid([Point(52.0, 4.0), Point(52.2, 4.4)])
     assert middle is not None
     assert (middle.latitude, middle.longitude) == (pytest.approx(52.1), pytest.approx(4.2))
+
+
+def test_town_key_ignores_case_spaces_and_curly_apostrophes() -> None:
+    assert town_key("  Den   Haag ") == town_key("den haag") == "den haag"
+    assert town_key("\u2019s-Hertogenbosch") == town_key("'S-HERTOGENBOSCH")
+    assert town_key("Ede") != town_key("Edam")
+
+
+def test_place_unknown_names_the_town_and_its_argument() -> None:
+    error = PlaceUnknown("Zutphen", argument="near.city")
+    assert "'Zutphen'" in str(error)
+    assert error.extensions() == {"code": "PLACE_UNKNOWN", "argument": "near.city"}
+    assert PlaceUnknown("Zutphen").extensions() == {"code": "PLACE_UNKNOWN"}
+    assert "No town" in str(PlaceUnknown(None))
+    # a gateway error with its own code, not the caller's bad input
+    assert isinstance(error, GatewayError) and not isinstance(error, InputError)

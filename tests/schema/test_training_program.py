@@ -35,6 +35,11 @@ def rows(sim_config: SimConfig) -> Rows:
     return generate(sim_config.seed, sim_config.today)
 
 
+def address_town(location: dict[str, Any]) -> str:
+    """The town in a seeded address line, ``"<street nr>, <postcode>, <Town>, Nederland"``."""
+    return str(location["location_address"].split(", ")[2])
+
+
 def _titles(rows: Rows) -> dict[str, str]:
     return {row["id"]: row["title"] for row in rows["programs"]}
 
@@ -82,11 +87,15 @@ async def test_filters_become_directus_filters(gateway: Gateway, rows: Rows) -> 
     programs = {row["id"]: row for row in rows["programs"]}
     institutions = {row["id"]: row["title"] for row in rows["educational_institutions"]}
     by_program: dict[str, set[str]] = defaultdict(set)
-    for link in rows["programs_educational_institutions"]:
+    for link in rows["educational_institutions_programs"]:
         by_program[link["programs_id"]].add(institutions[link["educational_institutions_id"]])
     forms: dict[str, set[str]] = defaultdict(set)
     for form in rows["program_forms"]:
-        forms[form["program"]].add(form["form"])
+        forms[form["program"]].add(form["product_form"])
+    towns = {row["id"]: address_town(row) for row in rows["locations"]}
+    taught_in: dict[str, set[str]] = defaultdict(set)
+    for link in rows["programs_locations"]:
+        taught_in[link["programs_id"]].add(towns[link["locations_id"]])
 
     cases: list[tuple[dict[str, Any], set[str]]] = [
         ({"name": {"contains": "PABO"}}, {k for k, p in programs.items() if "pabo" in p["title"].lower()}),
@@ -106,6 +115,19 @@ async def test_filters_become_directus_filters(gateway: Gateway, rows: Rows) -> 
         (
             {"form": {"eq": "duaal"}, "type": {"eq": "pabo"}},
             {k for k, p in programs.items() if "duaal" in forms[k] and p["type"] == "pabo"},
+        ),
+        ({"city": {"eq": "Zwolle"}}, {k for k in programs if "Zwolle" in taught_in[k]}),
+        (
+            {"city": {"in": ["Ede", "Kampen"]}, "level": {"eq": "bachelor"}},
+            {k for k, p in programs.items() if "Ede" in taught_in[k] and p["level"] == "bachelor"},
+        ),
+        (
+            {"or": [{"city": {"contains": "DAM"}}, {"type": {"eq": "pdg"}}]},
+            {
+                k
+                for k, p in programs.items()
+                if any("dam" in t.lower() for t in taught_in[k]) or p["type"] == "pdg"
+            },
         ),
         (
             {
@@ -128,7 +150,14 @@ async def test_filters_become_directus_filters(gateway: Gateway, rows: Rows) -> 
         page = result.data["trainingPrograms"]
         assert page["totalCount"] == len(wanted), program_filter
         assert [node["sourceId"] for node in page["nodes"]] == _sorted(rows, wanted)[:200], program_filter
-    assert (await gateway.calls())["onderwijsloket"]["total"] == len(cases)
+    # one call per case, and the location table once for the town conditions (then cached)
+    assert (await gateway.calls())["onderwijsloket"]["total"] == len(cases) + 1
+
+
+async def test_a_town_no_location_is_in_matches_nothing(gateway: Gateway) -> None:
+    result = await gateway.execute(PROGRAMS, {"filter": {"city": {"eq": "Kampen"}}})
+    assert result.errors is None
+    assert result.data["trainingPrograms"]["totalCount"] == 0
 
 
 async def test_order_by_is_sent_as_sort(gateway: Gateway, rows: Rows) -> None:
@@ -145,7 +174,7 @@ async def test_near_a_city_or_a_point_keeps_programs_taught_in_the_circle(
         r["id"]: Point(r["location_data"]["coordinates"][1], r["location_data"]["coordinates"][0])
         for r in rows["locations"]
     }
-    utrecht = centroid(points[r["id"]] for r in rows["locations"] if r["city"] == "Utrecht")
+    utrecht = centroid(points[r["id"]] for r in rows["locations"] if address_town(r) == "Utrecht")
     assert utrecht is not None
     near = {key for key, point in points.items() if distance_km(utrecht, point) <= 20}
     wanted = {link["programs_id"] for link in rows["programs_locations"] if link["locations_id"] in near}
@@ -169,8 +198,12 @@ async def test_near_a_city_or_a_point_keeps_programs_taught_in_the_circle(
         "nodes": [],
     }
 
-    unknown = await gateway.execute(PROGRAMS, {"near": {"city": "Atlantis"}})
-    assert unknown.errors[0].extensions == {"code": "BAD_USER_INPUT", "argument": "near"}
+    for town in ("Atlantis", "Zutphen"):  # no such town; a real town without a location
+        unknown = await gateway.execute(PROGRAMS, {"near": {"city": town}})
+        assert unknown.data["trainingPrograms"] is None
+        (error,) = unknown.errors
+        assert error.extensions == {"code": "PLACE_UNKNOWN", "argument": "near.city"}
+        assert f"'{town}'" in error.message
 
 
 async def test_bad_input_costs_no_call(gateway: Gateway) -> None:
@@ -218,16 +251,20 @@ async def test_fields_are_what_the_query_selected(recorded: tuple[Gateway, Recor
     await gateway.execute("{ trainingPrograms(first: 2) { nodes { name } } }")
     await gateway.execute(
         "{ trainingPrograms(first: 2) { edges { node {"
-        " level institution { name brinCode } programForms { form } } } } }"
+        " level institution { name brinCode } programForms { form tuitionFees { amount } } } } } }"
     )
+    await gateway.execute("{ trainingPrograms(first: 2) { nodes { locations { city } } } }")
     fields = [url.params["fields"] for url in recorder.urls if url.path.endswith("/items/programs")]
     assert fields == [
         "id,locations.locations_id,title",
         "educational_institutions.educational_institutions_id.brin_code,"
         "educational_institutions.educational_institutions_id.id,"
         "educational_institutions.educational_institutions_id.title,id,level,locations.locations_id,"
-        "program_forms.form,program_forms.id",
+        "program_forms.id,program_forms.product_form,program_forms.tuition_fees",
+        "id,locations.locations_id",
     ]
+    locations = [url.params["fields"] for url in recorder.urls if url.path.endswith("/items/locations")]
+    assert locations == ["id,location_address,location_components,location_data,title"]
     assert not any("*" in url.params.get("fields", "") for url in recorder.urls)
 
 

@@ -50,6 +50,7 @@ async def test_directus_errors_are_typed_and_summarised(app: Starlette) -> None:
     with pytest.raises(UpstreamValidationError) as caught:
         await client.items(TOKEN, "programs", fields="id,no_such_field")
     assert caught.value.status == 400 and "no_such_field" in str(caught.value)
+    assert "GET /items/{collection}" in str(caught.value)  # the endpoint's template, as metrics show it
     with pytest.raises(UpstreamValidationError, match="filter"):
         await client.items(TOKEN, "programs", fields="id", filter="{")
     with pytest.raises(UpstreamUnauthenticated) as rejected:
@@ -64,3 +65,17 @@ async def test_a_body_without_data_is_a_bad_response() -> None:
     client = _client(httpx.MockTransport(lambda request: httpx.Response(200, json={"items": []})))
     with pytest.raises(UpstreamBadResponse, match="data"):
         await client.items(TOKEN, "programs", fields="id")
+
+
+async def test_paths_are_built_from_the_items_endpoint() -> None:
+    """``/items/{collection}`` filled by ``Endpoint``: the name checked, then percent-encoded."""
+    seen: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url.raw_path.decode().split("?")[0])
+        return httpx.Response(200, json={"data": []})
+
+    client = _client(httpx.MockTransport(answer))
+    await client.items(TOKEN, "program_forms", fields="id")
+    assert seen == ["/onderwijsloket/items/program_forms"]
+    await client.aclose()

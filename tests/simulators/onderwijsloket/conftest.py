@@ -73,6 +73,13 @@ def links(rows: Rows) -> Callable[[str, str, Any, str], list[Any]]:
     return linked
 
 
+def town_of(location: dict[str, Any]) -> str:
+    """The town in a seeded location's address line, ``"<street nr>, <postcode>, <Town>, Nederland"``."""
+    _street, _postcode, town, country = location["location_address"].split(", ")
+    assert country == "Nederland"
+    return town
+
+
 def errors_of(response: httpx.Response) -> tuple[int, str]:
     """(status, Directus error code) of an error answer, checking the envelope on the way."""
     body = response.json()

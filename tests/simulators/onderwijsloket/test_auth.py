@@ -115,7 +115,7 @@ async def test_navigator_token_sees_other_vendors_relations_as_null(
         if row["vendor"] == "onderwijsloket"
         and by_id["educational_institutions"][
             links(
-                "programs_educational_institutions", "programs_id", row["id"], "educational_institutions_id"
+                "educational_institutions_programs", "programs_id", row["id"], "educational_institutions_id"
             )[0]
         ]["vendor"]
         == "hovi"
@@ -129,7 +129,7 @@ async def test_navigator_token_sees_other_vendors_relations_as_null(
     # and a filter through that relation cannot see the hidden title either
     title = by_id["educational_institutions"][
         links(
-            "programs_educational_institutions", "programs_id", program["id"], "educational_institutions_id"
+            "educational_institutions_programs", "programs_id", program["id"], "educational_institutions_id"
         )[0]
     ]["title"]
     hidden = await anonymous.get(

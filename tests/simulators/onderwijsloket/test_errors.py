@@ -196,3 +196,24 @@ async def test_an_unreadable_filter_fails_before_the_collection_check(
     """Directus sanitises the query in app-wide middleware, before the items router sees the collection."""
     assert error_of(await client.get("/items/articles", params={"filter": "{"})) == (400, "INVALID_QUERY")
     assert error_of(await client.get("/items/articles", params={"limit": "x"})) == (403, "FORBIDDEN")
+
+
+@pytest.mark.parametrize(
+    ("collection", "params"),
+    [
+        ("locations", {"fields": "id,city"}),
+        ("locations", {"filter[city][_eq]": "Utrecht"}),
+        ("locations", {"sort": "city"}),
+        ("programs", {"filter": '{"locations":{"locations_id":{"city":{"_eq":"Utrecht"}}}}'}),
+        ("program_forms", {"fields": "form,duration_months,tuition_fee"}),
+        ("program_forms", {"filter[tuition_fee][_gt]": "2000"}),
+    ],
+)
+async def test_fields_no_source_names_are_unknown_fields(
+    client: httpx.AsyncClient, error_of: Error, collection: str, params: dict[str, str]
+) -> None:
+    """``locations.city`` and the old programme-form fields are not Directus fields: asking for
+    them is Directus's error for an unknown field, as for any other name."""
+    response = await client.get(f"/items/{collection}", params=params)
+    assert error_of(response) == (400, "INVALID_QUERY")
+    assert "does not exist in collection" in response.json()["errors"][0]["message"]

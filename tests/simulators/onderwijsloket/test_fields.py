@@ -29,7 +29,7 @@ async def test_default_fields_are_all_fields_with_relations_as_keys(
     assert {key: item[key] for key in program} == program
     # many-to-many: the junction rows' integer ids; one-to-many: the forms' uuids
     assert item["educational_institutions"] == links(
-        "programs_educational_institutions", "programs_id", program["id"], "id"
+        "educational_institutions_programs", "programs_id", program["id"], "id"
     )
     assert item["locations"] == links("programs_locations", "programs_id", program["id"], "id")
     assert item["program_forms"] == [f["id"] for f in rows["program_forms"] if f["program"] == program["id"]]
@@ -55,10 +55,10 @@ async def test_many_to_one_is_the_foreign_key_unless_expanded(
 @pytest.mark.parametrize(
     "params",
     [
-        [("fields", "id,title,locations.locations_id.city")],
-        [("fields", "id"), ("fields", "title"), ("fields", "locations.locations_id.city")],
-        [("fields[]", "id"), ("fields[]", "title,locations.locations_id.city")],
-        [("fields", " id , title ,locations.locations_id.city")],
+        [("fields", "id,title,locations.locations_id.location_address")],
+        [("fields", "id"), ("fields", "title"), ("fields", "locations.locations_id.location_address")],
+        [("fields[]", "id"), ("fields[]", "title,locations.locations_id.location_address")],
+        [("fields", " id , title ,locations.locations_id.location_address")],
     ],
 )
 async def test_field_lists_in_every_spelling(
@@ -66,14 +66,14 @@ async def test_field_lists_in_every_spelling(
 ) -> None:
     program = _first_program_with(rows, links, 2)
     item = (await client.get(f"/items/programs/{program['id']}", params=params)).json()["data"]
-    cities = [
-        by_id["locations"][loc]["city"]
+    addresses = [
+        by_id["locations"][loc]["location_address"]
         for loc in links("programs_locations", "programs_id", program["id"], "locations_id")
     ]
     assert item == {
         "id": program["id"],
         "title": program["title"],
-        "locations": [{"locations_id": {"city": city}} for city in cities],
+        "locations": [{"locations_id": {"location_address": address}} for address in addresses],
     }
 
 
@@ -123,7 +123,7 @@ async def test_reverse_relations_from_institutions(client: httpx.AsyncClient, ro
     ).json()["data"]
     expected = [
         r["programs_id"]
-        for r in rows["programs_educational_institutions"]
+        for r in rows["educational_institutions_programs"]
         if r["educational_institutions_id"] == institution["id"]
     ]
     assert [link["programs_id"]["id"] for link in item["programs"]] == expected
@@ -133,19 +133,20 @@ async def test_deep_limits_filters_and_sorts_nested_lists(
     client: httpx.AsyncClient, rows: dict, links: Callable
 ) -> None:
     program = _first_program_with(rows, links, 3)
-    params = {"fields": "locations.locations_id.city", "deep[locations][_limit]": "1"}
+    params = {"fields": "locations.locations_id.location_address", "deep[locations][_limit]": "1"}
     item = (await client.get(f"/items/programs/{program['id']}", params=params)).json()["data"]
     assert len(item["locations"]) == 1
     forms = sorted(
-        (f for f in rows["program_forms"] if f["program"] == program["id"]), key=lambda f: f["form"]
+        (f for f in rows["program_forms"] if f["program"] == program["id"]), key=lambda f: f["product_form"]
     )
-    deep = '{"program_forms":{"_sort":["-form"],"_filter":{"form":{"_neq":"nothing"}}}}'
+    deep = '{"program_forms":{"_sort":["-product_form"],"_filter":{"product_form":{"_neq":"nothing"}}}}'
     item = (
         await client.get(
-            f"/items/programs/{program['id']}", params={"fields": "program_forms.form", "deep": deep}
+            f"/items/programs/{program['id']}", params={"fields": "program_forms.product_form", "deep": deep}
         )
     ).json()
-    assert [f["form"] for f in item["data"]["program_forms"]] == [f["form"] for f in reversed(forms)]
+    got = [f["product_form"] for f in item["data"]["program_forms"]]
+    assert got == [f["product_form"] for f in reversed(forms)]
 
 
 async def test_deep_errors_are_invalid_query(client: httpx.AsyncClient) -> None:

@@ -30,7 +30,7 @@ class Db:
         return [self.index[target][r[right]] for r in self.rows[junction] if r[left] == key]
 
     def institutions(self, program: Row) -> list[Row]:
-        junction = "programs_educational_institutions"
+        junction = "educational_institutions_programs"
         return self.linked(
             junction, "programs_id", program["id"], "educational_institutions_id", "educational_institutions"
         )
@@ -58,6 +58,7 @@ def not_null(predicate: Callable[[Any], bool]) -> Callable[[Any], bool]:
 
 
 WISKUNDE = "Leraar Wiskunde (tweedegraads)"
+ZWOLLE = ", Zwolle, Nederland"  # how an address line in Zwolle ends
 NOW_MINUS_YEAR = "$NOW(-1 year)"
 CASES: list[tuple[str, str, dict[str, Any], Callable[[Row, Db], bool]]] = [
     ("eq", "programs", {"title": {"_eq": WISKUNDE}}, lambda r, db: r["title"] == WISKUNDE),
@@ -181,8 +182,8 @@ CASES: list[tuple[str, str, dict[str, Any], Callable[[Row, Db], bool]]] = [
     (
         "percent is a LIKE wildcard",
         "programs",
-        {"title": {"_starts_with": "Master%Wiskunde"}},
-        lambda r, db: r["title"].startswith("Master") and "Wiskunde" in r["title"],
+        {"title": {"_starts_with": "Master%eerstegraads"}},
+        lambda r, db: r["title"].startswith("Master") and "eerstegraads" in r["title"],
     ),
     (
         "between",
@@ -249,50 +250,50 @@ CASES: list[tuple[str, str, dict[str, Any], Callable[[Row, Db], bool]]] = [
         lambda r, db: any("hogeschool" in i["title"].lower() for i in db.institutions(r)),
     ),
     (
-        "m2m locations city",
+        "m2m locations address",
         "programs",
-        {"locations": {"locations_id": {"city": {"_eq": "Utrecht"}}}},
-        lambda r, db: any(loc["city"] == "Utrecht" for loc in db.locations(r)),
+        {"locations": {"locations_id": {"location_address": {"_icontains": ", utrecht,"}}}},
+        lambda r, db: any(", utrecht," in loc["location_address"].lower() for loc in db.locations(r)),
     ),
     (
         "o2m defaults to some",
         "programs",
-        {"program_forms": {"form": {"_eq": "duaal"}}},
-        lambda r, db: any(f["form"] == "duaal" for f in db.forms(r)),
+        {"program_forms": {"product_form": {"_eq": "duaal"}}},
+        lambda r, db: any(f["product_form"] == "duaal" for f in db.forms(r)),
     ),
     (
         "o2m _some",
         "programs",
-        {"program_forms": {"_some": {"form": {"_eq": "deeltijd"}}}},
-        lambda r, db: any(f["form"] == "deeltijd" for f in db.forms(r)),
+        {"program_forms": {"_some": {"product_form": {"_eq": "deeltijd"}}}},
+        lambda r, db: any(f["product_form"] == "deeltijd" for f in db.forms(r)),
     ),
     (
         "o2m _none",
         "programs",
-        {"program_forms": {"_none": {"form": {"_eq": "voltijd"}}}},
-        lambda r, db: not any(f["form"] == "voltijd" for f in db.forms(r)),
+        {"program_forms": {"_none": {"product_form": {"_eq": "voltijd"}}}},
+        lambda r, db: not any(f["product_form"] == "voltijd" for f in db.forms(r)),
     ),
     (
         "each o2m condition is its own exists",
         "programs",
         {
             "_and": [
-                {"program_forms": {"form": {"_eq": "voltijd"}}},
-                {"program_forms": {"form": {"_eq": "deeltijd"}}},
+                {"program_forms": {"product_form": {"_eq": "voltijd"}}},
+                {"program_forms": {"product_form": {"_eq": "deeltijd"}}},
             ]
         },
-        lambda r, db: {"voltijd", "deeltijd"} <= {f["form"] for f in db.forms(r)},
+        lambda r, db: {"voltijd", "deeltijd"} <= {f["product_form"] for f in db.forms(r)},
     ),
     (
         "o2m and m2m combined",
         "programs",
         {
             "program_forms": {"track": {"name": {"_eq": "Verkort traject"}}},
-            "locations": {"locations_id": {"city": {"_in": ["Zwolle", "Utrecht"]}}},
+            "locations": {"locations_id": {"title": {"_icontains": "zwolle"}}},
         },
         lambda r, db: (
             any(db.index["tracks"][f["track"]]["name"] == "Verkort traject" for f in db.forms(r))
-            and any(loc["city"] in ("Zwolle", "Utrecht") for loc in db.locations(r))
+            and any("zwolle" in loc["title"].lower() for loc in db.locations(r))
         ),
     ),
     (
@@ -307,7 +308,6 @@ CASES: list[tuple[str, str, dict[str, Any], Callable[[Row, Db], bool]]] = [
         {"program": {"educational_institutions": {"educational_institutions_id": {"type": {"_eq": "mbo"}}}}},
         lambda r, db: any(i["type"] == "mbo" for i in db.institutions(db.index["programs"][r["program"]])),
     ),
-    ("float", "program_forms", {"tuition_fee": {"_gt": 2601}}, lambda r, db: r["tuition_fee"] > 2601),
     (
         "boolean",
         "educational_institutions",
@@ -323,8 +323,8 @@ CASES: list[tuple[str, str, dict[str, Any], Callable[[Row, Db], bool]]] = [
     (
         "junction collection",
         "programs_locations",
-        {"locations_id": {"city": {"_eq": "Zwolle"}}},
-        lambda r, db: db.index["locations"][r["locations_id"]]["city"] == "Zwolle",
+        {"locations_id": {"location_address": {"_ends_with": ZWOLLE}}},
+        lambda r, db: db.index["locations"][r["locations_id"]]["location_address"].endswith(ZWOLLE),
     ),
 ]
 

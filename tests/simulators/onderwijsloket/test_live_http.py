@@ -35,7 +35,7 @@ def test_relational_filter_fields_and_meta_over_http(base_url: str, rows: dict, 
         body = response.json()
         mbo = {
             link["programs_id"]
-            for link in rows["programs_educational_institutions"]
+            for link in rows["educational_institutions_programs"]
             if by_id["educational_institutions"][link["educational_institutions_id"]]["type"] == "mbo"
         }
         assert {item["id"] for item in body["data"]} == mbo

@@ -124,9 +124,9 @@ async def test_sort_through_relations(client: httpx.AsyncClient, rows: dict, by_
     )
     titles = [by_id["programs"][by_id["program_forms"][f]["program"]]["title"] for f in forms]
     assert titles == sorted(titles)
-    first_city: dict[str, str] = {}
+    first_title: dict[str, str] = {}
     for link in rows["programs_locations"]:
-        first_city.setdefault(link["programs_id"], by_id["locations"][link["locations_id"]]["city"])
-    params = {"sort": "-locations.locations_id.city", "limit": -1, "fields": "id"}
-    cities = [first_city[p] for p in _ids(await client.get("/items/programs", params=params))]
-    assert cities == sorted(cities, reverse=True)
+        first_title.setdefault(link["programs_id"], by_id["locations"][link["locations_id"]]["title"])
+    params = {"sort": "-locations.locations_id.title", "limit": -1, "fields": "id"}
+    titles = [first_title[p] for p in _ids(await client.get("/items/programs", params=params))]
+    assert titles == sorted(titles, reverse=True)

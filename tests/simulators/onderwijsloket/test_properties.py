@@ -34,9 +34,9 @@ RESTRICTED = {"programs", "program_forms", "educational_institutions", "location
 # (collection, relational field) -> ("m2o", target) | ("o2m", child collection, child's foreign key)
 RELATIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("programs", "program_forms"): ("o2m", "program_forms", "program"),
-    ("programs", "educational_institutions"): ("o2m", "programs_educational_institutions", "programs_id"),
+    ("programs", "educational_institutions"): ("o2m", "educational_institutions_programs", "programs_id"),
     ("programs", "locations"): ("o2m", "programs_locations", "programs_id"),
-    ("programs_educational_institutions", "educational_institutions_id"): ("m2o", "educational_institutions"),
+    ("educational_institutions_programs", "educational_institutions_id"): ("m2o", "educational_institutions"),
     ("programs_locations", "locations_id"): ("m2o", "locations"),
     ("program_forms", "program"): ("m2o", "programs"),
     ("program_forms", "track"): ("m2o", "tracks"),
@@ -106,10 +106,8 @@ FIELDS: dict[str, dict[str, str]] = {
         "date_updated": "timestamp",
     },
     "program_forms": {
-        "form": "string",
+        "product_form": "string",
         "url": "string",
-        "duration_months": "integer",
-        "tuition_fee": "float",
         "vendor": "string",
     },
     "educational_institutions": {
@@ -118,9 +116,9 @@ FIELDS: dict[str, dict[str, str]] = {
         "vendor": "string",
         "is_tio_partner": "boolean",
     },
-    "locations": {"city": "string", "vendor": "string", "title": "string"},
+    "locations": {"location_address": "string", "vendor": "string", "title": "string"},
     "tracks": {"name": "string"},
-    "programs_educational_institutions": {},
+    "educational_institutions_programs": {},
     "programs_locations": {},
 }
 
