@@ -15,14 +15,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from gateway.names import Upstream
 from gateway.secrets import Secret
 from gateway.settings import UPSTREAMS, Settings
 
-OVERRIDE_HEADERS = {
-    "loket": "x-loket-authorization",
-    "informat": "x-informat-authorization",
-    "ictergezocht": "x-ictergezocht-authorization",
-    "onderwijsloket": "x-onderwijsloket-authorization",
+OVERRIDE_HEADERS: dict[str, str] = {
+    Upstream.LOKET: "x-loket-authorization",
+    Upstream.INFORMAT: "x-informat-authorization",
+    Upstream.ICTERGEZOCHT: "x-ictergezocht-authorization",
+    Upstream.ONDERWIJSLOKET: "x-onderwijsloket-authorization",
 }
 
 

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 from gateway.auth import OVERRIDE_HEADERS, RequestCredentials
 from gateway.exceptions import UpstreamUnauthenticated
 from gateway.metrics import observe_rows
+from gateway.names import Upstream
 from gateway.resilience.deadline import Deadline, activate
 from gateway.secrets import Secret
 from gateway.settings import Settings
@@ -81,9 +82,9 @@ class Context:
         return token
 
     def _held(self, upstream: str) -> Secret | None:
-        if upstream == "ictergezocht":
+        if upstream == Upstream.ICTERGEZOCHT:
             return self.settings.ictergezocht_api_key
-        if upstream == "onderwijsloket":
+        if upstream == Upstream.ONDERWIJSLOKET:
             return self.settings.onderwijsloket_token
         return None
 

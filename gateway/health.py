@@ -33,6 +33,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from gateway.exceptions import UpstreamError
+from gateway.names import Upstream
 from gateway.resilience.deadline import unbounded
 from gateway.upstreams import Upstreams
 from gateway.upstreams.base import UpstreamClient
@@ -107,7 +108,7 @@ class Readiness:
         if client is not None:
             entry["circuit"] = client.circuit.as_json()
             entry["refusedCredentials"] = client.credential_circuits.open_count()
-        if result.name == "informat":
+        if result.name == Upstream.INFORMAT:
             entry["tokenCircuit"] = self.upstreams.informat_tokens.identity.circuit.as_json()
         return entry
 

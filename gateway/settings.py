@@ -15,10 +15,11 @@ from datetime import date
 from pathlib import Path
 
 from gateway.exceptions import ConfigError
+from gateway.names import Upstream
 from gateway.secrets import Secret
 
 PREFIX = "STAFFGRAPH_"
-UPSTREAMS = ("loket", "informat", "ictergezocht", "onderwijsloket")
+UPSTREAMS = tuple(Upstream)
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ class Settings:
     today: date | None = None
 
     # Upstreams that receive the caller's own `Authorization: Bearer` (comma list in the env).
-    passthrough: tuple[str, ...] = ("loket",)
+    passthrough: tuple[str, ...] = (Upstream.LOKET,)
     timeouts: UpstreamTimeouts = DEFAULT_TIMEOUTS
     # Resilience (gateway.resilience): every upstream call of a GraphQL request is bounded by the time
     # left of ``request_deadline``; idempotent calls are retried; a circuit per upstream fails fast.

@@ -17,6 +17,7 @@ import httpx
 
 from gateway.dialects.ictergezocht import PageRequest, Period, page_of_link
 from gateway.exceptions import UpstreamBadResponse
+from gateway.names import Upstream
 from gateway.secrets import Secret
 from gateway.upstreams.base import UpstreamClient
 from gateway.upstreams.paths import Endpoint
@@ -54,7 +55,7 @@ def _errors(response: httpx.Response) -> list[dict[str, Any]]:
 
 
 class ICTerGezochtClient(UpstreamClient):
-    name = "ictergezocht"
+    name = Upstream.ICTERGEZOCHT
 
     def headers(self, token: Secret, partner: Secret | None = None) -> dict[str, str]:
         headers = self.bearer(token)

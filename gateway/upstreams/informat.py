@@ -25,6 +25,7 @@ from gateway.exceptions import (
     UpstreamUnauthenticated,
     UpstreamValidationError,
 )
+from gateway.names import Upstream
 from gateway.secrets import Secret
 from gateway.upstreams.base import UpstreamClient
 from gateway.upstreams.paths import Endpoint, check_id
@@ -113,7 +114,7 @@ def _errors(response: httpx.Response) -> list[tuple[str, str]]:
 
 
 class InformatClient(UpstreamClient):
-    name = "informat"
+    name = Upstream.INFORMAT
 
     def headers(self, token: Secret, institute: str) -> dict[str, str]:
         """The three headers of every call; an institute that is not six ASCII digits is
@@ -246,7 +247,7 @@ class InformatIdentityClient(UpstreamClient):
     gateway's credential being rejected (UNAUTHENTICATED), a refused scope is FORBIDDEN.
     """
 
-    name = "informat"
+    name = Upstream.INFORMAT
 
     def status_error(self, response: httpx.Response, where: str) -> UpstreamError:
         try:

@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 
 from gateway.exceptions import UpstreamBadResponse
+from gateway.names import Upstream
 from gateway.secrets import Secret
 from gateway.upstreams.base import UpstreamClient
 from gateway.upstreams.paths import Endpoint
@@ -35,7 +36,7 @@ class DirectusPage:
 
 
 class OnderwijsloketClient(UpstreamClient):
-    name = "onderwijsloket"
+    name = Upstream.ONDERWIJSLOKET
 
     def summarise(self, response: httpx.Response) -> str:
         """Directus's error messages (at most three, cut short), not the raw body."""
