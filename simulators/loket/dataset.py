@@ -104,14 +104,16 @@ def build_dataset(config: SimConfig) -> Dataset:
     simulator and hold no reference cycles, so the collector's full passes over the growing
     heap would only cost time (a quarter of the build), and after it every full pass would
     walk them again (a third of a second each at scale 20, landing on random requests).
-    The rows are moved to the collector's permanent generation (``gc.freeze``) instead; they
-    are still freed by reference counting when the data set is dropped.
+    So after one collection (any garbage made meanwhile is freed, not kept) the rows are
+    moved to the collector's permanent generation (``gc.freeze``); they are still freed by
+    reference counting when the data set is dropped.
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         return _build(config)
     finally:
+        gc.collect()
         gc.freeze()
         if was_enabled:
             gc.enable()
