@@ -3,7 +3,10 @@
 API base ``/loket/v2``, token endpoint ``/loket/token``, login page ``/loket/authorize``.
 Demo users: ``alice`` (token ``demo-loket-alice``, two employers) and ``bob``
 (``demo-loket-bob``, one other employer); client ``staffgraph-demo`` / ``demo-secret``.
-The seeded data and the store behind the app are at ``app.state.store``.
+The seeded data and the store behind the app are at ``app.state.store``; with
+``SimConfig.scale`` N every employer has N times the employees (and their employments,
+absences and leave), scale 1 being exactly the default data. Only operations in the
+reference list of real Loket operations are served (``tests/simulators/loket/test_routes_are_real.py``).
 """
 
 from __future__ import annotations

@@ -56,32 +56,38 @@ def balances(store: LoketStore, employment_id: str) -> list[Row]:
 
 
 def _balances(entries: list[Row]) -> list[Row]:
-    totals: dict[tuple[int, int], list[float]] = defaultdict(lambda: [0.0, 0.0])
+    totals: dict[int, dict[int, list[float]]] = {}  # leave type -> year -> [accrual, usage]
     for entry in entries:
-        year = int(entry["startDate"][:4])
-        totals[(entry["leaveType"]["key"], year)][0 if entry["isAccrual"] else 1] += entry["numberOfUnits"]
+        years = totals.setdefault(entry["leaveType"]["key"], {})
+        pair = years.setdefault(int(entry["startDate"][:4]), [0.0, 0.0])
+        pair[0 if entry["isAccrual"] else 1] += entry["numberOfUnits"]
     rows: list[Row] = []
-    for kind in sorted({kind for kind, _ in totals}):
-        years = sorted(year for k, year in totals if k == kind)
+    unit = UNIT_TYPE[1]
+    for kind in sorted(totals):
+        years, leave_type = totals[kind], LEAVE_TYPE[kind]
+        carries = leave_type["balanceExceedsYear"]
         carried = 0.0
-        for year in range(years[0], years[-1] + 1):
-            accrual, usage = totals.get((kind, year), (0.0, 0.0))
-            previous = carried if LEAVE_TYPE[kind]["balanceExceedsYear"] else 0.0
-            balance = previous + accrual - usage
+        for year in range(min(years), max(years) + 1):
+            accrual, usage = years.get(year, (0.0, 0.0))
+            previous = carried if carries else 0.0
+            carried = previous + accrual - usage
             rows.append(
                 {
                     "year": year,
-                    "leaveType": LEAVE_TYPE[kind],
-                    "unitType": UNIT_TYPE[1],
+                    "leaveType": leave_type,
+                    "unitType": unit,
                     "balancePreviousYear": previous,
                     "accrual": accrual,
                     "usage": usage,
-                    "balance": balance,
+                    "balance": carried,
                 }
             )
-            carried = balance
-    rows.sort(key=lambda row: (row["year"], row["leaveType"]["key"]))
+    rows.sort(key=_year_and_kind)
     return rows
+
+
+def _year_and_kind(row: Row) -> tuple[int, int]:
+    return row["year"], row["leaveType"]["key"]
 
 
 Kinds = frozenset[int] | None

@@ -5,6 +5,13 @@ examples where they give one (gender 1 Man / 2 Vrouw, country NL 530 / BE 540,
 leaveRequestStatus 9 Geaccepteerd, unitType 1 Uren, cancellationPeriodTimeUnit 4
 Maand(en), leaveType 1 Verlof (bovenwettelijk)). The option dicts are shared between
 rows, so nothing may ever mutate a row in place.
+
+Choice: every other key is our own numbering (the spec gives one example per option set
+at most; for ``causeOfAbsence`` only 1 = maternity leave).
+Choice: leave type 2 is "Verlof (wettelijk)" and 15 "ADV", although the leave-balance
+parameter text of the spec calls 15 "wettelijk verlof" (and 16 the sum of 1 and 15).
+The seeded data of scale 1 is pinned (the demo's ids and examples rest on it), so the
+keys stay; a client must take leave types from the rows, never from fixed keys.
 """
 
 from __future__ import annotations

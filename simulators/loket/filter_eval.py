@@ -12,9 +12,9 @@ case-insensitive; the rest is ours, each a "Choice"):
   a typo there would otherwise silently select nothing.
 - Choice: null follows OData: ``eq null``/``ne null`` test for absence; with any other
   literal a null field is ``ne`` to it and fails every other operator.
-- Filtering on an object or a list (``address eq 'x'``) is a 400 naming its fields, except
-  ``eq null``/``ne null``: Choice: an object that is null while it does not apply (an open
-  absence's ``endOfAbsence``) can be tested for it, as OData allows for any property.
+- Filtering on an object or a list (``address eq 'x'``) is a 400 naming its fields.
+- Choice: except ``eq null``/``ne null``: an object that is null while it does not apply
+  (an open absence's ``endOfAbsence``) can be tested for it, as OData allows for any property.
 """
 
 from __future__ import annotations

@@ -171,7 +171,7 @@ def build_employee(
 
 
 def employee_summary(row: dict[str, Any]) -> dict[str, Any]:
-    """The employee as embedded in employments and leave requests (``submittedBy``)."""
+    """The employee as embedded in employments, leave requests (``submittedBy``) and leave balances."""
     details = row["personalDetails"]
     return {
         "id": row["id"],

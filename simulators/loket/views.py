@@ -200,10 +200,15 @@ def _leave_item(entry: Row) -> Row:
 
 
 def _in_period(taken: list[tuple[Row, list[Row]]], first: date, last: date) -> list[Row]:
-    """Choice: a row is ``{"employment": {...calendar_employment}, "leave": [{id, startDate,
+    """The leave calendar's rows for a period.
+
+    Choice: a row is ``{"employment": {...calendar_employment}, "leave": [{id, startDate,
     endDate, numberOfUnits, unitType, leaveType, comment}]}``, grouped like the absence
-    calendar; only taken leave ("opname": ``isAccrual`` false, as the document says) that
-    overlaps the period, dates unclipped; employments without such leave are left out."""
+    calendar (the document: leave calendar items "for each employment"; no fields given);
+    the items are the leave entries' own fields. Only taken leave ("opname": ``isAccrual``
+    false, as the document says) that overlaps the period, dates unclipped; employments
+    without such leave are left out.
+    """
     start, end = first.isoformat(), last.isoformat()
     rows = []
     for reference, items in taken:
