@@ -176,7 +176,9 @@ async def employments_page(
     win: Window,
 ) -> Page[EmploymentRecord]:
     if where.upstream is Upstream.LOKET:
-        records = await LOKET.employments_in(context, where.scope, query.reference_date or context.today())
+        records = await LOKET.employments_in(
+            context, where.scope, query.reference_date or context.today(), tree
+        )
     else:
         records = await INFORMAT.employments_in(context, where.scope, query.school_year)
     return local_page(records, tree, order, win)
@@ -227,7 +229,7 @@ async def absences_page(
     last: date | None = query.last
     if where.upstream is Upstream.LOKET:
         first, last = period(context, query)
-        records = await LOKET.absences_in(context, where.scope, first, last)
+        records = await LOKET.absences_in(context, where.scope, first, last, tree)
     else:
         records = await INFORMAT.absences_in(context, where.scope, query.school_year)
     kept = [record for record in records if overlaps(record, first, last)]

@@ -39,12 +39,13 @@ from typing import Any
 from gateway.caches import caches_of
 from gateway.context import Context
 from gateway.dialects import loket as dialect
-from gateway.dialects.filters import Condition, Filter, Op, rename
+from gateway.dialects.filters import AllOf, Condition, Filter, Op, all_of, any_of, rename
 from gateway.dialects.loket import OrderKey
 from gateway.exceptions import UpstreamNotFound
 from gateway.names import Upstream
 from gateway.paging import Page, Window
 from gateway.records import (
+    AbsenceKind,
     AbsenceQuery,
     AbsenceRecord,
     EmployerRecord,
@@ -445,31 +446,61 @@ class LoketSource:
             if isinstance(row.get("organizationalEntity"), dict)
         }
 
-    async def employments_in(self, context: Context, employer_id: str, on: date) -> list[EmploymentRecord]:
-        """Every employment of an employer (a root list: the answer is employer-wide)."""
+    async def employments_in(
+        self, context: Context, employer_id: str, on: date, tree: Filter | None = None
+    ) -> list[EmploymentRecord]:
+        """The employments of an employer (a root list). A filter on the department or job title is
+        pushed down to the leave-balance list (whose rows carry the organizational entity of ``on``),
+        and only the employments of the employees it names are read; the gateway still applies the
+        whole filter afterwards, so the push-down only narrows what is fetched. Without such a filter
+        the employer's lists are read whole (the answer is employer-wide)."""
         token, client = self._token(context), self._client(context)
+        ids = {"employerId": employer_id}
+        reference = {"referenceDate": on.isoformat()}
+        entity_filter = entity_pushdown(tree)
+        dates = dates_pushdown(tree)
 
-        async def load() -> list[EmploymentRecord]:
-            found, balances = await asyncio.gather(
-                client.all_rows(token, EMPLOYER_EMPLOYMENTS, {"employerId": employer_id}),
-                client.all_rows(
-                    token,
-                    LEAVE_BALANCES,
-                    {"employerId": employer_id},
-                    extra={"referenceDate": on.isoformat()},
-                ),
-            )
+        def joined(found: list[Row], balances: list[Row], *, only_joined: bool) -> list[EmploymentRecord]:
             entities = {
                 rows.employment_join(row): row["organizationalEntity"]
                 for row in balances
                 if isinstance(row.get("organizationalEntity"), dict)
             }
-            self._count(context, fetched=len(found) + len(balances), converted=len(found))
+            kept = [row for row in found if not only_joined or rows.employment_join(row) in entities]
+            self._count(context, fetched=len(found) + len(balances), converted=len(kept))
             return [
-                rows.employment(row, employer_id, entities.get(rows.employment_join(row))) for row in found
+                rows.employment(row, employer_id, entities.get(rows.employment_join(row))) for row in kept
             ]
 
-        return await context.once((U, "employments-in", employer_id, on), load)
+        async def whole() -> list[EmploymentRecord]:
+            found, balances = await asyncio.gather(
+                client.all_rows(token, EMPLOYER_EMPLOYMENTS, ids, filter=dates),
+                client.all_rows(token, LEAVE_BALANCES, ids, extra=reference),
+            )
+            return joined(found, balances, only_joined=False)
+
+        async def narrowed() -> list[EmploymentRecord]:
+            balances = await client.all_rows(
+                token, LEAVE_BALANCES, ids, filter=entity_filter, extra=reference
+            )
+            numbers = sorted(
+                {
+                    number
+                    for row in balances
+                    if isinstance(number := (row.get("employee") or {}).get("employeeNumber"), int)
+                }
+            )
+            texts = self._split(
+                client, EMPLOYER_EMPLOYMENTS, ids, numbers, lambda part: _numbers(NUMBER, part), None, dates
+            )
+            pages = await asyncio.gather(
+                *(client.all_rows(token, EMPLOYER_EMPLOYMENTS, ids, filter=text) for text in texts)
+            )
+            return joined([row for page in pages for row in page], balances, only_joined=True)
+
+        if entity_filter is None:
+            return await context.once((U, "employments-in", employer_id, on, dates), whole)
+        return await context.once((U, "employments-in", employer_id, on, entity_filter, dates), narrowed)
 
     async def employment_by_id(
         self, context: Context, employer_id: str, employment_id: str
@@ -572,16 +603,23 @@ class LoketSource:
         return {key: by_person.get(key.person_id, []) for key in keys}
 
     async def absences_in(
-        self, context: Context, employer_id: str, first: date, last: date
+        self, context: Context, employer_id: str, first: date, last: date, tree: Filter | None = None
     ) -> list[AbsenceRecord]:
-        """Every absence and taken leave at an employer overlapping the period (a root list)."""
+        """Every absence and taken leave at an employer overlapping the period (a root list). A filter
+        that rules out a kind skips its calendar: sickness is only in the absence calendar, leave only
+        in the leave calendar."""
         token, client = self._token(context), self._client(context)
         period = {"startDate": first.isoformat(), "endDate": last.isoformat()}
+        kinds = kinds_allowed(tree)
+
+        async def calendar(endpoint: Endpoint, kind: AbsenceKind) -> list[Row]:
+            if kind not in kinds:
+                return []
+            return await client.all_rows(token, endpoint, {"employerId": employer_id}, extra=period)
 
         async def load() -> list[AbsenceRecord]:
             sick, taken = await asyncio.gather(
-                client.all_rows(token, CALENDAR_ABSENCES, {"employerId": employer_id}, extra=period),
-                client.all_rows(token, CALENDAR_LEAVE, {"employerId": employer_id}, extra=period),
+                calendar(CALENDAR_ABSENCES, AbsenceKind.SICKNESS), calendar(CALENDAR_LEAVE, AbsenceKind.LEAVE)
             )
             found: list[AbsenceRecord] = []
             seen: set[tuple[str, str]] = set()
@@ -598,7 +636,7 @@ class LoketSource:
             self._count(context, fetched=fetched, converted=len(found))
             return found
 
-        return await context.once((U, "absences-in", employer_id, first, last), load)
+        return await context.once((U, "absences-in", employer_id, first, last, frozenset(kinds)), load)
 
     async def absence_by_id(
         self, context: Context, employer_id: str, employee_id: str, item: str, ident: str
@@ -648,6 +686,70 @@ def period(context: Context, query: AbsenceQuery) -> tuple[date, date]:
     """The period asked for; without one, the twelve months up to today (``DEFAULT_PERIOD``)."""
     last = query.last or max(context.today(), query.first or context.today())
     return query.first or last - DEFAULT_PERIOD, last
+
+
+# Employment attribute -> the leave-balance row paths that hold it (``rows.job_title``'s rule)
+ENTITY_PATHS: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {
+    ("department",): (("organizationalEntity", "department", "description"),),
+    ("job_title",): (
+        ("organizationalEntity", "deviatingFunctionDescription"),
+        ("organizationalEntity", "function", "description"),
+    ),
+}
+
+
+def _required(tree: Filter | None) -> list[Condition]:
+    """The conditions every match must meet (the top-level ``and``)."""
+    if isinstance(tree, Condition):
+        return [tree]
+    if isinstance(tree, AllOf):
+        return [part for part in tree.parts if isinstance(part, Condition)]
+    return []
+
+
+def entity_pushdown(tree: Filter | None) -> str | None:
+    """A leave-balance ``filter`` that keeps at least every employment ``tree`` can match: equality on
+    the department or job title only (Loket's ``lk`` may not ignore case as ``contains`` does)."""
+    pieces: list[Filter] = []
+    for condition in _required(tree):
+        if condition.path in ENTITY_PATHS and condition.op in (Op.EQ, Op.IN):
+            pieces.append(
+                any_of(
+                    [Condition(path, condition.op, condition.value) for path in ENTITY_PATHS[condition.path]]
+                )
+            )
+    found = all_of(pieces)
+    return dialect.render_filter(found) if found is not None else None
+
+
+DATE_PATHS = {("start_date",): ("startDate",), ("end_date",): ("endDate",)}
+
+
+def dates_pushdown(tree: Filter | None) -> str | None:
+    """An employment-list ``filter`` for the required start/end date conditions (Loket compares ISO
+    dates and knows ``null``), so ended employments are not fetched for a filter on open ones."""
+    pieces = [
+        Condition(DATE_PATHS[condition.path], condition.op, condition.value)
+        for condition in _required(tree)
+        if condition.path in DATE_PATHS and condition.op is not Op.CONTAINS
+    ]
+    found = all_of(list(pieces))
+    return dialect.render_filter(found) if found is not None else None
+
+
+def kinds_allowed(tree: Filter | None) -> set[AbsenceKind]:
+    """The absence kinds ``tree`` can match (by its top-level ``kind`` conditions)."""
+    kinds = set(AbsenceKind)
+    for condition in _required(tree):
+        if condition.path != ("kind",):
+            continue
+        if condition.op is Op.EQ:
+            kinds &= {condition.value} if isinstance(condition.value, AbsenceKind) else set()
+        elif condition.op is Op.IN and isinstance(condition.value, tuple):
+            kinds &= {value for value in condition.value if isinstance(value, AbsenceKind)}
+        elif condition.op is Op.NE and isinstance(condition.value, AbsenceKind):
+            kinds -= {condition.value}
+    return kinds
 
 
 def _items(name: str) -> Callable[[list[Row]], int]:

@@ -173,3 +173,73 @@ async def test_employment_filters_are_applied_by_the_gateway_without_extra_calls
     assert [n["startDate"] for n in nodes] == sorted((n["startDate"] for n in nodes), reverse=True)
     calls = await hr.calls()
     assert calls["informat"]["endpoints"] == {"GET /employees/assignments": 1}
+
+
+DEPARTMENT = """
+query($employer: ID!, $department: String!) {
+  employments(employerId: $employer, first: 200,
+              filter: {department: {eq: $department}, endDate: {isNull: true}}) {
+    totalCount
+    nodes { sourceId department endDate }
+  }
+}
+"""
+
+
+async def test_a_department_filter_reads_only_that_departments_employments(
+    hr: Gateway, loket: loket_data.Dataset
+) -> None:
+    employer = await rijnmond(hr)
+    employer_id = next(e for e in loket.employers if e["companyName"].startswith("Stichting"))["id"]
+    await hr.reset_calls()
+    result = await hr.execute(DEPARTMENT, {"employer": employer, "department": "Sectie talen"}, **ALICE)
+    assert result.errors is None
+    # the answer is exactly what the seeded data says: open employments whose entity today is that department
+    expected = set()
+    for employee in loket.employees.under(employer_id):
+        for employment in loket.employments.under(employee["id"]):
+            valid = [
+                entity
+                for entity in loket.org_entities.under(employment["id"])
+                if entity["startDate"] <= SIM_TODAY.isoformat()
+                and (entity["endDate"] is None or SIM_TODAY.isoformat() <= entity["endDate"])
+            ]
+            if (
+                employment["endDate"] is None
+                and valid
+                and valid[0]["department"]["description"] == "Sectie talen"
+            ):
+                expected.add(employment["id"])
+    nodes = result.data["employments"]["nodes"]
+    assert {n["sourceId"] for n in nodes} == expected and result.data["employments"]["totalCount"] == len(
+        expected
+    )
+    # ... and the employments fetched are those of the department's people, not the whole employer's
+    calls = (await hr.calls())["loket"]
+    employments = calls["endpoint_bytes"]["GET /v2/providers/employers/{employerId}/employees/employments"]
+    whole = (
+        len(loket.employments.under_employer(employer_id))
+        if hasattr(loket.employments, "under_employer")
+        else None
+    )
+    assert whole is None or employments < whole
+    assert employments < 0.5 * sum(
+        len(str(row)) for e in loket.employees.under(employer_id) for row in loket.employments.under(e["id"])
+    )
+
+
+async def test_a_sickness_filter_skips_the_leave_calendar(hr: Gateway) -> None:
+    employer = await rijnmond(hr)
+    await hr.reset_calls()
+    result = await hr.execute(
+        """query($e: ID!) {
+          absences(employerId: $e, filter: {kind: {eq: SICKNESS}}, first: 5) { totalCount nodes { kind } }
+        }""",
+        {"e": employer},
+        **ALICE,
+    )
+    assert result.errors is None and result.data["absences"]["totalCount"] > 0
+    assert {n["kind"] for n in result.data["absences"]["nodes"]} == {"SICKNESS"}
+    endpoints = (await hr.calls())["loket"]["endpoints"]
+    assert "GET /v2/providers/employers/{employerId}/employees/employments/calendar/leave" not in endpoints
+    assert endpoints["GET /v2/providers/employers/{employerId}/employees/employments/calendar/absences"] == 1
