@@ -12,7 +12,7 @@ its size (``choose``):
   employee numbers (``employee.employeeNumber eq 12 or ...``), split into as few requests as
   keep every URL under ``MAX_URL`` (about 40 numbers each); the rows are the batch's only.
 - ``WHOLE``: when the whole employer's list takes fewer requests than the filtered ones and
-  the batch is at least a third of the employer (``WHOLE_SHARE``; or the filtered requests
+  the batch is at least a fifth of the employer (``WHOLE_SHARE``; or the filtered requests
   would pass ``FILTERED_MAX_CALLS``), the employer-wide lists whole. The employer's size is
   known only when this request listed its employees unfiltered (the page reports it);
   without it the plan never reads a whole employer.
@@ -77,7 +77,7 @@ U = Upstream.LOKET
 PER_ITEM_MAX = 1
 # the whole employer's list instead of filtered requests, when it takes fewer requests and the batch
 # is at least this share of the employer (or the filtered requests would pass FILTERED_MAX_CALLS)
-WHOLE_SHARE = 1 / 3
+WHOLE_SHARE = 1 / 5
 DEFAULT_PERIOD = timedelta(days=365)
 FILTERED_MAX_CALLS = 8
 # employments (and leave-balance rows) per employee, to estimate a whole list's pages

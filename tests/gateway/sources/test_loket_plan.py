@@ -24,7 +24,8 @@ def test_a_team_reads_the_employer_wide_lists_filtered_to_its_employees() -> Non
 def test_most_of_an_employer_reads_the_whole_lists() -> None:
     assert choose(200, 4, 450) is Plan.WHOLE
     assert choose(150, 3, 450) is Plan.WHOLE
-    assert choose(100, 2, 450) is Plan.FILTERED  # a fifth of the employer: fewer bytes filtered
+    assert choose(100, 3, 450) is Plan.WHOLE  # past a fifth of the employer, the whole list is faster
+    assert choose(50, 2, 450) is Plan.FILTERED  # a ninth: the filtered lists are smaller and as fast
 
 
 def test_the_whole_list_only_when_it_is_fewer_calls_and_the_employer_size_is_known() -> None:
