@@ -9,9 +9,11 @@ orderings and paging that an upstream cannot apply are applied by ``resolvers.lo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import asyncio
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from gateway.context import Context
 from gateway.dialects.filters import Filter
@@ -37,6 +39,8 @@ from resolvers.loaders.people import AbsencesLoader, EmploymentsLoader, PersonsL
 from resolvers.local import check_period, local_page, overlaps
 
 START = [OrderKey(("start_date",))]
+R = TypeVar("R")
+Ref = TypeVar("Ref")
 
 
 @dataclass(frozen=True)
@@ -184,18 +188,20 @@ async def employments_page(
     return local_page(records, tree, order, win)
 
 
+async def _each(refs: dict[str, Ref], load: Callable[[Ref], Awaitable[R | None]]) -> dict[str, R]:
+    """``load`` for every checked id at once (each source memoizes per request); misses left out."""
+    results = await asyncio.gather(*(load(ref) for ref in refs.values()))
+    return {node_id: record for node_id, record in zip(refs, results, strict=True) if record is not None}
+
+
 async def employments_by_node_id(context: Context, node_ids: Iterable[str]) -> dict[str, EmploymentRecord]:
-    refs = {node_id: ids.employment_ref(node_id) for node_id in node_ids}
-    found: dict[str, EmploymentRecord] = {}
-    for node_id, ref in refs.items():
+    async def load(ref: ids.EmploymentRef) -> EmploymentRecord | None:
         if ref.upstream is Upstream.LOKET:
-            record = await LOKET.employment_by_id(context, ref.scope, ref.ident)
-        else:
-            assert ref.year is not None
-            record = await INFORMAT.employment_by_id(context, ref.scope, ref.year, ref.ident)
-        if record is not None:
-            found[node_id] = record
-    return found
+            return await LOKET.employment_by_id(context, ref.scope, ref.ident)
+        assert ref.year is not None
+        return await INFORMAT.employment_by_id(context, ref.scope, ref.year, ref.ident)
+
+    return await _each({node_id: ids.employment_ref(node_id) for node_id in node_ids}, load)
 
 
 # ---- absences ----
@@ -237,16 +243,12 @@ async def absences_page(
 
 
 async def absences_by_node_id(context: Context, node_ids: Iterable[str]) -> dict[str, AbsenceRecord]:
-    """Loket: single GETs (they carry the ETag a close needs); Informat: from the school year's list.
-    The id names the person; a record that belongs to someone else is not returned under it."""
-    refs = {node_id: ids.absence_ref(node_id) for node_id in node_ids}
-    found: dict[str, AbsenceRecord] = {}
-    for node_id, ref in refs.items():
+    """Loket: single GETs (they carry the ETag a close needs); Informat: from the person's list."""
+
+    async def load(ref: ids.AbsenceRef) -> AbsenceRecord | None:
         if ref.upstream is Upstream.LOKET:
-            record = await LOKET.absence_by_id(context, ref.scope, ref.person_id, ref.item, ref.ident)
-        else:
-            assert ref.year is not None
-            record = await INFORMAT.absence_by_id(context, ref.scope, ref.year, ref.person_id, ref.ident)
-        if record is not None:
-            found[node_id] = record
-    return found
+            return await LOKET.absence_by_id(context, ref.scope, ref.person_id, ref.item, ref.ident)
+        assert ref.year is not None
+        return await INFORMAT.absence_by_id(context, ref.scope, ref.year, ref.person_id, ref.ident)
+
+    return await _each({node_id: ids.absence_ref(node_id) for node_id in node_ids}, load)

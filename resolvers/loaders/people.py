@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
-from collections.abc import Hashable
-from typing import Any
+from collections.abc import Awaitable, Callable, Hashable, Mapping
+from typing import Any, TypeVar
 
 from aiodataloader import DataLoader
 
 from gateway import sources
 from gateway.context import Context
+from gateway.names import Upstream
 from gateway.records import (
     AbsenceQuery,
     AbsenceRecord,
@@ -27,18 +28,13 @@ from gateway.records import (
     PersonRecord,
 )
 
+R = TypeVar("R")
+
 
 class _Loader(DataLoader[Any, Any]):
     def __init__(self, context: Context) -> None:
         super().__init__()
         self.context = context
-
-
-def _groups(keys: list[tuple[PersonKey, Hashable]]) -> dict[tuple[Any, Hashable], list[PersonKey]]:
-    grouped: dict[tuple[Any, Hashable], list[PersonKey]] = defaultdict(list)
-    for person, query in keys:
-        grouped[(person.upstream, query)].append(person)
-    return grouped
 
 
 class PersonsLoader(_Loader):
@@ -56,39 +52,49 @@ class PersonsLoader(_Loader):
         return [found.get(key) for key in keys]
 
 
+Fetch = Callable[[Context, Upstream, list[PersonKey], Any], Awaitable[Mapping[PersonKey, list[R]]]]
+
+
+async def _by_upstream_and_query(
+    context: Context, keys: list[tuple[PersonKey, Any]], fetch: Fetch[R]
+) -> list[list[R]]:
+    """Hand each (upstream, query) group of a batch to its source at once; match answers by key."""
+    grouped: dict[tuple[Upstream, Hashable], list[PersonKey]] = defaultdict(list)
+    for person, query in keys:
+        grouped[(person.upstream, query)].append(person)
+    results = await asyncio.gather(
+        *(fetch(context, upstream, people, query) for (upstream, query), people in grouped.items())
+    )
+    found: dict[tuple[PersonKey, Hashable], list[R]] = {}
+    for (_, query), result in zip(grouped, results, strict=True):
+        for person, records in result.items():
+            found[(person, query)] = records
+    return [found.get(key, []) for key in keys]
+
+
 class EmploymentsLoader(_Loader):
     """``(PersonKey, EmploymentQuery)`` -> that person's employments."""
 
     async def batch_load_fn(
         self, keys: list[tuple[PersonKey, EmploymentQuery]]
     ) -> list[list[EmploymentRecord]]:
-        grouped = _groups(list(keys))
-        results = await asyncio.gather(
-            *(
-                sources.employments(upstream).employments(self.context, people, query)  # type: ignore[arg-type]
-                for (upstream, query), people in grouped.items()
-            )
+        return await _by_upstream_and_query(
+            self.context,
+            list(keys),
+            lambda context, upstream, people, query: sources.employments(upstream).employments(
+                context, people, query
+            ),
         )
-        found: dict[tuple[PersonKey, Any], list[EmploymentRecord]] = {}
-        for ((_, query), _people), result in zip(grouped.items(), results, strict=True):
-            for person, records in result.items():
-                found[(person, query)] = records
-        return [found.get(key, []) for key in keys]
 
 
 class AbsencesLoader(_Loader):
     """``(PersonKey, AbsenceQuery)`` -> that person's absences."""
 
     async def batch_load_fn(self, keys: list[tuple[PersonKey, AbsenceQuery]]) -> list[list[AbsenceRecord]]:
-        grouped = _groups(list(keys))
-        results = await asyncio.gather(
-            *(
-                sources.absences(upstream).absences(self.context, people, query)  # type: ignore[arg-type]
-                for (upstream, query), people in grouped.items()
-            )
+        return await _by_upstream_and_query(
+            self.context,
+            list(keys),
+            lambda context, upstream, people, query: sources.absences(upstream).absences(
+                context, people, query
+            ),
         )
-        found: dict[tuple[PersonKey, Any], list[AbsenceRecord]] = {}
-        for ((_, query), _people), result in zip(grouped.items(), results, strict=True):
-            for person, records in result.items():
-                found[(person, query)] = records
-        return [found.get(key, []) for key in keys]

@@ -10,12 +10,9 @@ placeholders by position only (the document spells ``{PersonId}`` and ``{personI
 
 from __future__ import annotations
 
-import re
-
-from starlette.routing import Route
-
 from simulators.config import SimConfig
 from simulators.informat import create_upstream
+from tests.support.routes import served, undocumented, unserved
 
 DOCUMENTED = {
     # identity server, base https://www.identityserver.be (line 262)
@@ -44,37 +41,11 @@ DOCUMENTED = {
 }
 
 
-def shape(path: str) -> str:
-    """The path as routing sees it: lower-case, every placeholder alike."""
-    return re.sub(r"\{[^}]*\}", "{}", path).lower()
-
-
-def served(config: SimConfig) -> set[tuple[str, str, str]]:
-    """(app, method, path template) of every route of the simulated upstream's apps.
-
-    HEAD is left out: Starlette answers it wherever GET is (a GET without the body,
-    RFC 9110 §9.3.2), so it is no operation of its own. A route of another kind (a mount,
-    a websocket) has no method and is reported as ``*``, so it can never pass unseen.
-    """
-    found = set()
-    for name, app in create_upstream(config).apps.items():
-        for route in app.routes:
-            if isinstance(route, Route) and route.methods:
-                found |= {(name, method, route.path) for method in route.methods - {"HEAD"}}
-            else:
-                found.add((name, "*", getattr(route, "path", repr(route))))
-    return found
-
-
 def test_every_served_route_is_documented(sim_config: SimConfig) -> None:
-    documented = {(name, method, shape(path)) for name, method, path in DOCUMENTED}
-    extra = sorted(
-        route for route in served(sim_config) if (route[0], route[1], shape(route[2])) not in documented
-    )
+    extra = undocumented(served(create_upstream(sim_config)), DOCUMENTED)
     assert extra == [], f"routes the document does not show: {extra}"
 
 
 def test_every_documented_operation_is_served(sim_config: SimConfig) -> None:
-    routes = {(name, method, shape(path)) for name, method, path in served(sim_config)}
-    missing = sorted(route for route in DOCUMENTED if (route[0], route[1], shape(route[2])) not in routes)
+    missing = unserved(served(create_upstream(sim_config)), DOCUMENTED)
     assert missing == [], f"documented operations the simulator lacks: {missing}"
