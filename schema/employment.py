@@ -26,18 +26,13 @@ from gateway.records import EmploymentRecord, InstituteRecord
 from resolvers import ids, people
 from schema.filters import DateFilter, FloatFilter, StringFilter
 from schema.node import FederatedNode, Source, ordered
-from schema.scalars import SchoolYearScalar
+from schema.scalars import SchoolYearValue
 from schema.wrap import register, wrap
 
 if TYPE_CHECKING:
     from schema.employer import Employer
     from schema.institute import Institute
     from schema.person import Person
-
-    SchoolYearValue = SchoolYear
-else:
-    # the GraphQL scalar; mypy sees the value it parses to (a variable is not a type to mypy)
-    SchoolYearValue = SchoolYearScalar
 
 
 @strawberry.federation.type(keys=["id"], description="A job someone holds: an employment or an assignment.")

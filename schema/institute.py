@@ -16,11 +16,11 @@ from gateway.context import Context
 from gateway.names import Upstream
 from gateway.records import InstituteRecord
 from resolvers import ids, people
-from schema.employment import SchoolYearValue
 from schema.filters import filter_tree, order_keys
 from schema.node import FederatedNode, ordered
 from schema.pagination import Connection, connection, window
 from schema.person import PERSON_PATHS, Person, PersonFilter, PersonOrder, person_key
+from schema.scalars import SchoolYearValue
 from schema.wrap import register
 
 

@@ -19,7 +19,7 @@ from strawberry.types import Info
 from gateway.context import Context
 from resolvers import informat_writes, loket_writes
 from schema.absence import Absence
-from schema.employment import SchoolYearValue
+from schema.scalars import SchoolYearValue
 
 
 @strawberry.input(description="A sickness interruption to add for an Informat staff member.")

@@ -30,12 +30,12 @@ from schema.employment import (
     Employment,
     EmploymentFilter,
     EmploymentOrder,
-    SchoolYearValue,
     employment_key,
 )
 from schema.filters import DateFilter, IntFilter, StringFilter, filter_tree, order_keys
 from schema.node import FederatedNode, Source, ordered
 from schema.pagination import Connection, connection, window
+from schema.scalars import SchoolYearValue
 from schema.wrap import register, wrap
 
 if TYPE_CHECKING:

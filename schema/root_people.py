@@ -29,13 +29,13 @@ from schema.employment import (
     Employment,
     EmploymentFilter,
     EmploymentOrder,
-    SchoolYearValue,
     employment_key,
 )
 from schema.filters import IntFilter, StringFilter, filter_tree, order_keys
 from schema.institute import Institute
 from schema.pagination import Connection, connection, window
 from schema.person import PERSON_PATHS, Person, PersonFilter, PersonOrder, person_key
+from schema.scalars import SchoolYearValue
 
 
 @strawberry.input(description="Which employers to list; fields are ANDed, 'and'/'or' combine filters.")

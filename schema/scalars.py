@@ -6,7 +6,7 @@ rejected during validation, before any resolver runs, so it costs no upstream ca
 
 from __future__ import annotations
 
-from typing import Any, NewType
+from typing import TYPE_CHECKING, Any, NewType
 
 import strawberry
 from strawberry.types.scalar import ScalarDefinition
@@ -38,3 +38,9 @@ SCHOOL_YEAR_SCALAR = strawberry.scalar(
 )
 
 SCALAR_MAP: dict[object, ScalarDefinition] = {SchoolYearScalar: SCHOOL_YEAR_SCALAR}
+
+if TYPE_CHECKING:
+    SchoolYearValue = SchoolYear
+else:
+    # the GraphQL scalar in annotations; mypy sees the value it parses to (a variable is not a type to mypy)
+    SchoolYearValue = SchoolYearScalar
