@@ -216,15 +216,7 @@ class LoketSource:
         pages = await asyncio.gather(
             *(
                 context.once(
-                    (U, "employees", employer_id, number, size, text, order_text),
-                    lambda number=number, size=size: client.employees(  # type: ignore[misc]
-                        token,
-                        employer_id,
-                        page_number=number,
-                        page_size=size,
-                        filter=text,
-                        order_by=order_text,
-                    ),
+                    (U, "employees", employer_id, number, size, text, order_text), fetch(number, size)
                 )
                 for number, size in plan.pages
             )
@@ -350,7 +342,9 @@ class LoketSource:
         if plan is Plan.PER_ITEM and per_item is not None:
             key = keys[0]
             return [await context.once((U, label, "item", key.person_id, str(extra)), counted(per_item, key))]
-        if plan is Plan.WHOLE:
+        if plan is Plan.WHOLE or len(numbers) < len({key.person_id for key in keys}):
+            # a person without an employee number cannot be named in a filter: read the whole list
+            # rather than miss their rows (Loket always gives one; this only guards the answer)
             texts = [""]
 
         def fetch(text: str) -> Callable[[], Awaitable[list[Row]]]:
