@@ -5,6 +5,7 @@
     GatewayError
     ├── ConfigError                 settings that cannot work (missing URL, unreadable secret file)
     ├── InputError                  bad user input, caught before any upstream call (BAD_USER_INPUT)
+    ├── PlaceUnknown                a town no upstream puts on the map (PLACE_UNKNOWN)
     └── UpstreamError               anything an upstream did; carries ``upstream`` and ``status``
         ├── UpstreamTimeout         connect or read timeout (UPSTREAM_TIMEOUT)
         ├── UpstreamUnavailable     connection refused/reset, 5xx, circuit open (UPSTREAM_UNAVAILABLE)
@@ -38,6 +39,12 @@ class ConfigError(GatewayError):
     code = "INTERNAL"
 
 
+def _with_argument(extensions: dict[str, Any], argument: str | None) -> dict[str, Any]:
+    if argument is not None:
+        extensions["argument"] = argument
+    return extensions
+
+
 class InputError(GatewayError):
     """Input rejected before any upstream call; ``argument`` names the offending argument."""
 
@@ -48,10 +55,33 @@ class InputError(GatewayError):
         self.argument = argument
 
     def extensions(self) -> dict[str, Any]:
-        extensions = super().extensions()
-        if self.argument is not None:
-            extensions["argument"] = self.argument
-        return extensions
+        return _with_argument(super().extensions(), self.argument)
+
+
+class PlaceUnknown(GatewayError):
+    """A town that cannot be put on the map (``PLACE_UNKNOWN``): no known point lies in it.
+
+    Not an ``InputError``: the town may be spelt right and simply have no Onderwijsloket
+    location, so it is not the caller's mistake; ``argument`` names the argument it came
+    from when it came from one (``near.city``).
+    """
+
+    code = "PLACE_UNKNOWN"
+
+    def __init__(self, town: str | None, *, argument: str | None = None) -> None:
+        if town and town.strip():
+            message = (
+                f"Cannot place '{town}' on the map: Onderwijsloket has no location in that town, so "
+                "nothing is known to be near it. Ask near a latitude and longitude instead."
+            )
+        else:
+            message = "No town is given, so nothing can be placed on the map."
+        super().__init__(message)
+        self.town = town
+        self.argument = argument
+
+    def extensions(self) -> dict[str, Any]:
+        return _with_argument(super().extensions(), self.argument)
 
 
 class UpstreamError(GatewayError):

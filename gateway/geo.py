@@ -7,8 +7,8 @@ mean Earth radius is within 0.5 % of the ellipsoidal distance, far below the pre
 of a town's coordinates, and needs no dependency.
 
 Towns are named, not placed, by the upstreams: a vacancy has a town name, a location an
-address. ``town_key`` is how two spellings of one town compare; ``PlaceUnknown`` is the
-answer when a town cannot be put on the map (``PLACE_UNKNOWN``).
+address. ``town_key`` is how two spellings of one town compare; when a town cannot be put
+on the map the answer is ``gateway.exceptions.PlaceUnknown`` (``PLACE_UNKNOWN``).
 """
 
 from __future__ import annotations
@@ -17,9 +17,11 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
-from gateway.exceptions import GatewayError
+# re-exported until tests/gateway/test_geo.py imports it from gateway.exceptions, where it now lives
+from gateway.exceptions import PlaceUnknown
+
+__all__ = ["EARTH_RADIUS_KM", "PlaceUnknown", "Point", "centroid", "distance_km", "town_key"]
 
 EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG)
 _SPACES = re.compile(r"\s+")
@@ -29,35 +31,6 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 def town_key(town: str) -> str:
     """How towns compare: case, runs of spaces and curly apostrophes ('s-Hertogenbosch) ignored."""
     return _SPACES.sub(" ", town.translate(_APOSTROPHES)).strip().casefold()
-
-
-class PlaceUnknown(GatewayError):
-    """A town that cannot be put on the map (``PLACE_UNKNOWN``): no known point lies in it.
-
-    Not an ``InputError``: the town may be spelt right and simply have no Onderwijsloket
-    location, so it is not the caller's mistake; ``argument`` names the argument it came
-    from when it came from one (``near.city``).
-    """
-
-    code = "PLACE_UNKNOWN"
-
-    def __init__(self, town: str | None, *, argument: str | None = None) -> None:
-        if town and town.strip():
-            message = (
-                f"Cannot place '{town}' on the map: Onderwijsloket has no location in that town, so "
-                "nothing is known to be near it. Ask near a latitude and longitude instead."
-            )
-        else:
-            message = "No town is given, so nothing can be placed on the map."
-        super().__init__(message)
-        self.town = town
-        self.argument = argument
-
-    def extensions(self) -> dict[str, Any]:
-        extensions = super().extensions()
-        if self.argument is not None:
-            extensions["argument"] = self.argument
-        return extensions
 
 
 @dataclass(frozen=True)

@@ -4,14 +4,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
 
-# GraphQL field -> the Directus field it is read from (what ``fields`` must ask for).
-INSTITUTION_FIELDS: dict[str, str] = {
-    "sourceId": "id",
-    "name": "title",
+from gateway.job_records import InstitutionRecord
+from schema.wrap import register
+
+# GraphQL field -> the InstitutionRecord attribute it shows (what a selection asks the source for)
+INSTITUTION_ATTRIBUTES: dict[str, str] = {
+    "sourceId": "institution_id",
+    "name": "name",
     "code": "code",
     "type": "type",
     "brinCode": "brin_code",
@@ -20,15 +21,6 @@ INSTITUTION_FIELDS: dict[str, str] = {
     "website": "website",
     "isTioPartner": "is_tio_partner",
 }
-
-
-def _website(value: Any) -> str | None:
-    """Directus holds a list of ``{url, lang}``; the first (Dutch) one is the institution's site."""
-    if isinstance(value, list):
-        for item in value:
-            if isinstance(item, dict) and isinstance(item.get("url"), str):
-                return str(item["url"])
-    return value if isinstance(value, str) else None
 
 
 @strawberry.type(description="A school, university of applied sciences or university that trains teachers.")
@@ -44,15 +36,18 @@ class Institution:
     is_tio_partner: bool | None
 
     @classmethod
-    def from_directus(cls, row: dict[str, Any]) -> Institution:
+    def from_record(cls, record: InstitutionRecord) -> Institution:
         return cls(
-            source_id=strawberry.ID(str(row["id"])),
-            name=row.get("title"),
-            code=row.get("code"),
-            type=row.get("type"),
-            brin_code=row.get("brin_code"),
-            email=row.get("email"),
-            phone=row.get("phone"),
-            website=_website(row.get("website")),
-            is_tio_partner=row.get("is_tio_partner"),
+            source_id=strawberry.ID(record.institution_id),
+            name=record.name,
+            code=record.code,
+            type=record.type,
+            brin_code=record.brin_code,
+            email=record.email,
+            phone=record.phone,
+            website=record.website,
+            is_tio_partner=record.is_tio_partner,
         )
+
+
+register(InstitutionRecord, Institution.from_record)

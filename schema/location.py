@@ -1,17 +1,17 @@
 """``Location`` and ``Coordinates``: an Onderwijsloket (Directus ``locations``) teaching site.
 
-Locations come from one list call, shared across requests (``LocationTableLoader``): the
-table is also what places a vacancy's town on the map, so reading it whole serves both.
-Directus has no town field; ``city`` is read from the location's own address data
-(``gateway.dialects.directus.town_of``).
+Locations come from one list call, shared across requests (the source's location table):
+the table is also what places a vacancy's town on the map, so reading it whole serves both.
+Directus has no town field; ``city`` is the town the location's own address data names.
 """
 
 from __future__ import annotations
 
 import strawberry
 
-from gateway.dialects.directus import Site
 from gateway.geo import Point
+from gateway.job_records import LocationRecord
+from schema.wrap import register
 
 
 @strawberry.type(description="A point on the map (WGS84 degrees).")
@@ -40,11 +40,14 @@ class Location:
     coordinates: Coordinates | None
 
     @classmethod
-    def from_site(cls, site: Site) -> Location:
+    def from_record(cls, record: LocationRecord) -> Location:
         return cls(
-            source_id=strawberry.ID(site.id),
-            name=site.title,
-            city=site.town,
-            address=site.address,
-            coordinates=Coordinates.of(site.point),
+            source_id=strawberry.ID(record.location_id),
+            name=record.name,
+            city=record.city,
+            address=record.address,
+            coordinates=Coordinates.of(record.point),
         )
+
+
+register(LocationRecord, Location.from_record)

@@ -1,24 +1,31 @@
 """Vacancy mutations (ICTerGezocht ``POST``/``PUT``/``DELETE /vacancy``) with typed inputs.
 
-``VacancyInput`` mirrors the API's body field for field, so the ``path`` of an upstream
-400 (``company.typeId``, ``customFields.0.value``) names the input field too: it comes
-back in ``extensions.fields`` as ``input.company.typeId``. PUT needs the same required
-fields as POST, so one input serves create and update.
+``VacancyInput`` mirrors the API's body field for field: it becomes a ``VacancyDraft``
+(``gateway.job_records``), which the source writes as the body, so the ``path`` of an
+upstream 400 (``company.typeId``, ``customFields.0.value``) names the input field too: it
+comes back in ``extensions.fields`` as ``input.company.typeId``. PUT needs the same
+required fields as POST, so one input serves create and update.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from datetime import date
-from typing import Any
 
 import strawberry
 from strawberry.types import Info
 
 from gateway.context import Context
 from gateway.exceptions import UpstreamValidationError
+from gateway.ids import decode_global_id
+from gateway.job_records import (
+    CompanyDraft,
+    CompanyUserDraft,
+    CustomFieldDraft,
+    VacancyDraft,
+    VacancyWritten,
+)
 from resolvers import ictergezocht
-from schema.node import decode_global_id
 from schema.vacancy import Vacancy
 
 
@@ -31,6 +38,9 @@ class CompanyInput:
         default=None, description="An id from ICTerGezocht's company types."
     )
 
+    def draft(self) -> CompanyDraft:
+        return CompanyDraft(self.name, self.description, self.logo_url, self.type_id)
+
 
 @strawberry.input(description="The recruiter; without one the account's default recruiter is used.")
 class CompanyUserInput:
@@ -42,11 +52,17 @@ class CompanyUserInput:
         default=None, description="An id from ICTerGezocht's user functions."
     )
 
+    def draft(self) -> CompanyUserDraft:
+        return CompanyUserDraft(self.name, self.email, self.phone, self.photo_url, self.function_id)
+
 
 @strawberry.input
 class CustomFieldInput:
     name: str
     value: str
+
+    def draft(self) -> CustomFieldDraft:
+        return CustomFieldDraft(self.name, self.value)
 
 
 @strawberry.input(
@@ -70,25 +86,32 @@ class VacancyInput:
     company_user: CompanyUserInput | None = None
     custom_fields: list[CustomFieldInput] | None = None
 
+    def draft(self) -> VacancyDraft:
+        return VacancyDraft(
+            reference_number=self.reference_number,
+            title=self.title,
+            description=self.description,
+            location=self.location,
+            country_code=self.country_code,
+            education=self.education,
+            experience=self.experience,
+            employment=self.employment,
+            hours=self.hours,
+            salary=self.salary,
+            industry=self.industry,
+            ats_id=self.ats_id,
+            auto_delete_date=self.auto_delete_date,
+            company=self.company.draft() if self.company else None,
+            company_user=self.company_user.draft() if self.company_user else None,
+            custom_fields=tuple(item.draft() for item in self.custom_fields)
+            if self.custom_fields is not None
+            else None,
+        )
+
 
 def _camel(name: str) -> str:
     head, *rest = name.split("_")
     return head + "".join(part.title() for part in rest)
-
-
-def _body(value: Any) -> Any:
-    """An input object as the API's JSON body: camelCase keys, unset fields left out."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            _camel(f.name): _body(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if getattr(value, f.name) is not None
-        }
-    if isinstance(value, list):
-        return [_body(item) for item in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
 
 
 _INPUT_FIELDS = {_camel(f.name) for f in dataclasses.fields(VacancyInput)}
@@ -109,13 +132,17 @@ def _name_input_fields(error: UpstreamValidationError) -> UpstreamValidationErro
 class VacancyPayload:
     vacancy_id: int
     url: str = strawberry.field(description="The vacancy's page on ictergezocht.nl.")
+    written: strawberry.Private[VacancyWritten]
     publish_date: strawberry.Private[date | None]
+
+    @classmethod
+    def of(cls, written: VacancyWritten, publish_date: date | None) -> VacancyPayload:
+        return cls(vacancy_id=written.vacancy_id, url=written.url, written=written, publish_date=publish_date)
 
     @strawberry.field(description="The vacancy with its figures (read back from the insight list).")
     async def vacancy(self, info: Info[Context, None]) -> Vacancy | None:
-        if self.publish_date is not None:
-            return await ictergezocht.vacancy(info.context, self.vacancy_id, self.publish_date)
-        return await ictergezocht.newest_vacancy(info.context, self.vacancy_id)
+        record = await ictergezocht.vacancy(info.context, self.written, self.publish_date)
+        return Vacancy.from_record(record) if record is not None else None
 
 
 @strawberry.type
@@ -123,21 +150,15 @@ class DeleteVacancyPayload:
     deleted_id: strawberry.ID
 
 
-def _payload(body: dict[str, Any], publish_date: date | None) -> VacancyPayload:
-    return VacancyPayload(
-        vacancy_id=body["vacancyId"], url=str(body.get("vacancyUrl") or ""), publish_date=publish_date
-    )
-
-
 @strawberry.type
 class JobsMutation:
     @strawberry.mutation(description="Publish a vacancy on ICTerGezocht.nl (POST /vacancy).")
     async def create_vacancy(self, info: Info[Context, None], input: VacancyInput) -> VacancyPayload | None:
         try:
-            created = await ictergezocht.create_vacancy(info.context, _body(input))
+            created = await ictergezocht.create_vacancy(info.context, input.draft())
         except UpstreamValidationError as error:
             raise _name_input_fields(error) from None
-        return _payload(created, None)
+        return VacancyPayload.of(created, None)
 
     @strawberry.mutation(
         description="Replace a vacancy's fields (PUT /vacancy/{id}); its id and figures stay."
@@ -147,10 +168,10 @@ class JobsMutation:
     ) -> VacancyPayload | None:
         vacancy_id, publish_date = ictergezocht.parse_vacancy_id(decode_global_id(id, type_name="Vacancy"))
         try:
-            updated = await ictergezocht.update_vacancy(info.context, vacancy_id, _body(input))
+            updated = await ictergezocht.update_vacancy(info.context, vacancy_id, input.draft())
         except UpstreamValidationError as error:
             raise _name_input_fields(error) from None
-        return _payload(updated, publish_date)
+        return VacancyPayload.of(updated, publish_date)
 
     @strawberry.mutation(
         description="Remove a vacancy (DELETE /vacancy/{id}); its clicks stay in the click log."

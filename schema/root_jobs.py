@@ -13,10 +13,11 @@ from gateway.context import Context
 from gateway.dialects.loket import OrderKey
 from gateway.exceptions import InputError
 from gateway.geo import Point
+from gateway.paging import window
 from resolvers import ictergezocht, onderwijsloket
 from schema.filters import DateFilter, FloatFilter, IntFilter, StringFilter, filter_tree, order_keys
-from schema.pagination import Connection, window
-from schema.training_program import TrainingProgram, program_fields, selections_at
+from schema.pagination import Connection, connection
+from schema.training_program import TrainingProgram, program_selection, selections_at
 from schema.vacancy import Vacancy, VacancyStatus
 
 
@@ -52,26 +53,30 @@ class VacancyFilter:
     or_: list[VacancyFilter] | None = strawberry.field(default=None, name="or")
 
 
+# VacancyFilter attribute -> VacancyRecord attribute; the source sends what the API can select
 VACANCY_PATHS = {
-    "title": ("title",),
-    "reference_number": ("referenceNumber",),
-    "city": ("city",),
-    "campaign": ("campaign",),
-    "function_group": ("functionGroup",),
-    "publish_date": ("publishDate",),
-    "status": ("status",),
-    "clicks": ("clicks",),
-    "applications": ("applications",),
-    "runtime": ("runtime",),
-    "cost": ("cost",),
-    "cpc": ("cpc",),
+    name: (name,)
+    for name in (
+        "title",
+        "reference_number",
+        "city",
+        "campaign",
+        "function_group",
+        "publish_date",
+        "status",
+        "clicks",
+        "applications",
+        "runtime",
+        "cost",
+        "cpc",
+    )
 }
 
 
 @strawberry.enum(description="Vacancy orderings; applied by the gateway (ICTerGezocht cannot sort).")
 class VacancyOrder(Enum):
-    PUBLISH_DATE_ASC = ("publishDate", False)
-    PUBLISH_DATE_DESC = ("publishDate", True)
+    PUBLISH_DATE_ASC = ("publish_date", False)
+    PUBLISH_DATE_DESC = ("publish_date", True)
     TITLE_ASC = ("title", False)
     TITLE_DESC = ("title", True)
     CITY_ASC = ("city", False)
@@ -106,22 +111,23 @@ class TrainingProgramFilter:
     or_: list[TrainingProgramFilter] | None = strawberry.field(default=None, name="or")
 
 
+# TrainingProgramFilter attribute -> ProgramRecord path (the town is resolved by the resolver)
 PROGRAM_PATHS = {
-    "name": ("title",),
+    "name": ("name",),
     "type": ("type",),
     "level": ("level",),
     "degree": ("degree",),
     "credits": ("credits",),
-    "city": onderwijsloket.TOWN_PATH,
-    "institution": ("educational_institutions", "educational_institutions_id", "title"),
-    "form": ("program_forms", "product_form"),
+    "city": onderwijsloket.TOWN,
+    "institution": ("institutions", "name"),
+    "form": ("forms", "form"),
 }
 
 
 @strawberry.enum(description="Training program orderings (done by Onderwijsloket).")
 class TrainingProgramOrder(Enum):
-    NAME_ASC = ("title", False)
-    NAME_DESC = ("title", True)
+    NAME_ASC = ("name", False)
+    NAME_DESC = ("name", True)
     CREDITS_ASC = ("credits", False)
     CREDITS_DESC = ("credits", True)
     LEVEL_ASC = ("level", False)
@@ -182,7 +188,8 @@ class JobsQuery:
     ) -> Connection[Vacancy] | None:
         win = window(first, after, max_first=info.context.settings.limits.max_first)
         tree = filter_tree(filter, VACANCY_PATHS)
-        return await ictergezocht.vacancies_page(info.context, win, tree, order_keys(order_by, _key))
+        page = await ictergezocht.vacancies_page(info.context, win, tree, order_keys(order_by, _key))
+        return connection(page, Vacancy.from_record)
 
     @strawberry.field(
         description="Onderwijsloket teacher-training programs; 'near' keeps those taught in a circle."
@@ -199,7 +206,8 @@ class JobsQuery:
         win = window(first, after, max_first=info.context.settings.limits.max_first)
         tree = filter_tree(filter, PROGRAM_PATHS)
         where = _near(near)
-        fields = program_fields(selections_at(info, ("edges", "node"), ("nodes",)))
-        return await onderwijsloket.programs_page(
-            info.context, win, tree, order_keys(order_by, _key), where, fields
+        selection = program_selection(selections_at(info, ("edges", "node"), ("nodes",)))
+        page = await onderwijsloket.programs_page(
+            info.context, win, tree, order_keys(order_by, _key), where, selection
         )
+        return connection(page, TrainingProgram.from_record)

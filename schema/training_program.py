@@ -1,9 +1,10 @@
 """``TrainingProgram``: an Onderwijsloket (Directus ``programs``) teacher-training program.
 
 A program's scalar fields, institutions and forms come from the ``programs`` call
-itself, with ``fields`` limited to what the GraphQL query selected (``program_fields``;
-never ``*.*``); its locations are only ids there (``locations.locations_id``) and are
-looked up in the request's location table, which is read once per request anyway.
+itself, reading only what the GraphQL query selected (``program_selection``: record
+attributes the source turns into Directus ``fields``, never ``*.*``); its locations are
+only ids there and are looked up in the request's location table, which is read once per
+request anyway.
 """
 
 from __future__ import annotations
@@ -17,29 +18,35 @@ from strawberry.types import Info
 from strawberry.types.nodes import SelectedField, Selection
 
 from gateway.context import Context
-from gateway.dialects.directus import related_ids, render_fields
-from schema.institution import INSTITUTION_FIELDS, Institution
+from gateway.job_records import (
+    NearbyProgramRecord,
+    ProgramFormRecord,
+    ProgramRecord,
+    ProgramSelection,
+    TuitionFeeRecord,
+)
+from resolvers import onderwijsloket
+from schema.institution import INSTITUTION_ATTRIBUTES, Institution
 from schema.location import Coordinates, Location
-from schema.node import FederatedNode, Source, make_node_id, ordered
+from schema.node import FederatedNode, ordered
+from schema.wrap import register
 
-INSTITUTIONS = ("educational_institutions", "educational_institutions_id")
-LOCATION_IDS = ("locations", "locations_id")
-# GraphQL field of TrainingProgram -> the Directus field of ``programs`` it reads.
-PROGRAM_FIELDS = {
-    "sourceId": "id",
-    "name": "title",
+# GraphQL field of TrainingProgram -> the ProgramRecord attribute it shows.
+PROGRAM_ATTRIBUTES = {
+    "sourceId": "program_id",
+    "name": "name",
     "type": "type",
     "level": "level",
     "degree": "degree",
     "credits": "credits",
-    "crohoCode": "croho",
+    "crohoCode": "croho_code",
     "status": "status",
 }
-# GraphQL field of ProgramForm -> the Directus field of ``program_forms`` it reads
-# (``durationMonths`` reads none: no source has a duration).
-FORM_FIELDS = {
-    "sourceId": "id",
-    "form": "product_form",
+# GraphQL field of ProgramForm -> the ProgramFormRecord attribute it shows
+# (``durationMonths`` shows none: no source has a duration).
+FORM_ATTRIBUTES = {
+    "sourceId": "form_id",
+    "form": "form",
     "tuitionFee": "tuition_fees",
     "tuitionFees": "tuition_fees",
     "url": "url",
@@ -70,40 +77,25 @@ def selections_at(info: Info[Context, Any], *paths: Sequence[str]) -> list[Selec
     return collected
 
 
-def program_fields(selections: Iterable[Selection]) -> str:
-    """Directus ``fields`` for a TrainingProgram selection: what it reads, plus id and location ids."""
-    paths: set[tuple[str, ...]] = {("id",), LOCATION_IDS}
+def program_selection(selections: Iterable[Selection]) -> ProgramSelection:
+    """What a TrainingProgram selection reads, as record attributes: the source asks for no more."""
+    program: set[str] = set()
+    institution: set[str] = set()
+    form: set[str] = set()
     for name, children in _fields_by_name(selections).items():
-        if name in PROGRAM_FIELDS:
-            paths.add((PROGRAM_FIELDS[name],))
+        if name in PROGRAM_ATTRIBUTES:
+            program.add(PROGRAM_ATTRIBUTES[name])
         elif name in ("institutions", "institution"):
-            paths.add((*INSTITUTIONS, "id"))
-            paths.update(
-                (*INSTITUTIONS, INSTITUTION_FIELDS[sub])
+            institution.add("institution_id")
+            institution.update(
+                INSTITUTION_ATTRIBUTES[sub]
                 for sub in _fields_by_name(children)
-                if sub in INSTITUTION_FIELDS
+                if sub in INSTITUTION_ATTRIBUTES
             )
         elif name == "programForms":
-            paths.add(("program_forms", "id"))
-            paths.update(
-                ("program_forms", FORM_FIELDS[sub]) for sub in _fields_by_name(children) if sub in FORM_FIELDS
-            )
-    return render_fields(paths)
-
-
-def _euros(value: Any) -> float | None:
-    """An amount as Onderwijsloket writes it (a string: ``"2601.00"``, ``"2.601,00"``) in euros."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
-    if not isinstance(value, str):
-        return None
-    text = value.strip().replace("\u20ac", "").replace(" ", "")
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    try:
-        return float(text)
-    except ValueError:
-        return None
+            form.add("form_id")
+            form.update(FORM_ATTRIBUTES[sub] for sub in _fields_by_name(children) if sub in FORM_ATTRIBUTES)
+    return ProgramSelection(frozenset(program), frozenset(institution), frozenset(form))
 
 
 @strawberry.type(description="A tuition fee for one academic year (Onderwijsloket 'tuition_fees').")
@@ -117,16 +109,13 @@ class TuitionFee:
     definitive: bool | None = strawberry.field(description="Whether the amount is final.")
 
     @classmethod
-    def from_directus(cls, value: Any) -> TuitionFee | None:
-        if not isinstance(value, dict):
-            return None
-        year, definitive = value.get("year"), value.get("definitive")
+    def from_record(cls, record: TuitionFeeRecord) -> TuitionFee:
         return cls(
-            year=year if isinstance(year, int) and not isinstance(year, bool) else None,
-            amount=_euros(value.get("amount")),
-            type=value.get("tuitionFeeType") if isinstance(value.get("tuitionFeeType"), str) else None,
-            period=value.get("tuitionFeePeriod") if isinstance(value.get("tuitionFeePeriod"), str) else None,
-            definitive=definitive if isinstance(definitive, bool) else None,
+            year=record.year,
+            amount=record.amount,
+            type=record.type,
+            period=record.period,
+            definitive=record.definitive,
         )
 
 
@@ -153,31 +142,16 @@ class ProgramForm:
     )
 
     @classmethod
-    def from_directus(cls, row: dict[str, Any]) -> ProgramForm:
-        listed = row.get("tuition_fees")
-        fees = [
-            fee
-            for item in (listed if isinstance(listed, list) else [])
-            if (fee := TuitionFee.from_directus(item))
-        ]
+    def from_record(cls, record: ProgramFormRecord) -> ProgramForm:
+        fees = [TuitionFee.from_record(fee) for fee in record.tuition_fees]
         return cls(
-            source_id=strawberry.ID(str(row["id"])),
-            form=row.get("product_form"),
+            source_id=strawberry.ID(record.form_id),
+            form=record.form,
             tuition_fee=fees[0].amount if fees else None,
-            url=row.get("url"),
-            description=row.get("description"),
+            url=record.url,
+            description=record.description,
             tuition_fees=fees,
         )
-
-
-def _related(row: dict[str, Any], alias: str, key: str) -> list[dict[str, Any]]:
-    """Rows behind a many-to-many alias (junction rows of ``{key: {...}}``) or a one-to-many list."""
-    related = []
-    for item in row.get(alias) or []:
-        target = item.get(key) if key and isinstance(item, dict) else item
-        if isinstance(target, dict) and target.get("id"):
-            related.append(target)
-    return related
 
 
 @strawberry.federation.type(keys=["id"], description="A teacher-training program listed by Onderwijsloket.")
@@ -197,25 +171,23 @@ class TrainingProgram(FederatedNode):
     status: str | None
     institutions: list[Institution] = strawberry.field(description="Who offers it (two for a joint program).")
     program_forms: list[ProgramForm]
-    location_ids: strawberry.Private[list[str]]
+    record: strawberry.Private[ProgramRecord]
 
     @classmethod
-    def from_directus(cls, row: dict[str, Any]) -> TrainingProgram:
+    def from_record(cls, record: ProgramRecord) -> TrainingProgram:
         return cls(
-            node_id=make_node_id(Source.ONDERWIJSLOKET, str(row["id"])),
-            source_id=strawberry.ID(str(row["id"])),
-            name=row.get("title"),
-            type=row.get("type"),
-            level=row.get("level"),
-            degree=row.get("degree"),
-            credits=row.get("credits"),
-            croho_code=row.get("croho"),
-            status=row.get("status"),
-            institutions=[
-                Institution.from_directus(r) for r in _related(row, INSTITUTIONS[0], INSTITUTIONS[1])
-            ],
-            program_forms=[ProgramForm.from_directus(r) for r in _related(row, "program_forms", "")],
-            location_ids=related_ids(row, *LOCATION_IDS),
+            node_id=onderwijsloket.program_node_id(record),
+            source_id=strawberry.ID(record.program_id),
+            name=record.name,
+            type=record.type,
+            level=record.level,
+            degree=record.degree,
+            credits=record.credits,
+            croho_code=record.croho_code,
+            status=record.status,
+            institutions=[Institution.from_record(item) for item in record.institutions],
+            program_forms=[ProgramForm.from_record(item) for item in record.forms],
+            record=record,
         )
 
     @strawberry.field(description="The first institution offering it.")
@@ -224,9 +196,8 @@ class TrainingProgram(FederatedNode):
 
     @strawberry.field(description="Where it is taught.")
     async def locations(self, info: Info[Context, None]) -> list[Location]:
-        from resolvers.onderwijsloket import locations_of
-
-        return await locations_of(info.context, self.location_ids)
+        found = await onderwijsloket.locations_of(info.context, self.record.location_ids)
+        return [Location.from_record(record) for record in found]
 
     @strawberry.field(description="Its first (main) location.")
     async def location(self, info: Info[Context, None]) -> Location | None:
@@ -249,12 +220,13 @@ class TrainingProgram(FederatedNode):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info[Context, None], node_ids: Iterable[str], required: bool = False
     ) -> list[TrainingProgram | None]:
-        from resolvers.onderwijsloket import programs_by_node_id
+        wanted = list(node_ids)
+        selection = program_selection(selections_at(info, ()))
+        found = await onderwijsloket.programs_by_node_id(info.context, wanted, selection)
+        return ordered(wanted, {k: cls.from_record(v) for k, v in found.items()}, required=required)
 
-        ids = list(node_ids)
-        fields = program_fields(selections_at(info, ()))
-        found = await programs_by_node_id(info.context, ids, fields)
-        return ordered(ids, found, required=required)
+
+register(ProgramRecord, TrainingProgram.from_record)
 
 
 @strawberry.type(description="A training program near something, with how far its nearest location is.")
@@ -262,3 +234,14 @@ class NearbyTrainingProgram:
     distance_km: float = strawberry.field(description="Great-circle distance to its nearest location, in km.")
     program: TrainingProgram
     location: Location = strawberry.field(description="Its location nearest to the point asked about.")
+
+    @classmethod
+    def from_record(cls, record: NearbyProgramRecord) -> NearbyTrainingProgram:
+        return cls(
+            distance_km=record.distance_km,
+            program=TrainingProgram.from_record(record.program),
+            location=Location.from_record(record.location),
+        )
+
+
+register(NearbyProgramRecord, NearbyTrainingProgram.from_record)

@@ -12,15 +12,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from enum import IntEnum
-from typing import Any
 
 import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
 from gateway.context import Context
-from schema.node import FederatedNode, Source, make_node_id, ordered
-from schema.training_program import NearbyTrainingProgram, program_fields, selections_at
+from gateway.job_records import ContactRecord, VacancyRecord
+from resolvers import ictergezocht, onderwijsloket
+from schema.node import FederatedNode, ordered
+from schema.training_program import NearbyTrainingProgram, program_selection, selections_at
+from schema.wrap import register
 
 DEFAULT_RADIUS_KM = 40.0
 DEFAULT_NEARBY = 5
@@ -38,27 +40,17 @@ class VacancyContact:
     name: str | None
     email: str | None
 
+    @classmethod
+    def from_record(cls, record: ContactRecord | None) -> VacancyContact | None:
+        return None if record is None else cls(name=record.name, email=record.email)
 
-def _status(value: Any) -> VacancyStatus | None:
+
+def _status(value: int | None) -> VacancyStatus | None:
+    """``None`` for a status code this API does not document."""
     try:
-        return VacancyStatus(value)
+        return VacancyStatus(value) if value is not None else None
     except ValueError:
         return None
-
-
-def _day(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
-
-
-def _number(value: Any) -> float:
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0.0
-
-
-def vacancy_node_id(vacancy_id: int, publish_date: date) -> str:
-    return make_node_id(Source.ICTERGEZOCHT, str(vacancy_id), publish_date.isoformat())
 
 
 @strawberry.federation.type(
@@ -82,30 +74,23 @@ class Vacancy(FederatedNode):
     cost: float = strawberry.field(description="What its clicks cost to date, in euros.")
 
     @classmethod
-    def from_insight(cls, row: dict[str, Any]) -> Vacancy:
-        published = _day(row.get("publishDate"))
-        vacancy_id = int(row["vacancyId"])
-        user = row.get("companyUser")
-        contact = (
-            VacancyContact(name=user.get("name"), email=user.get("email")) if isinstance(user, dict) else None
-        )
+    def from_record(cls, record: VacancyRecord) -> Vacancy:
         return cls(
-            # without a publish date the id cannot be looked up again; day 1 keeps it well-formed
-            node_id=vacancy_node_id(vacancy_id, published or date.min),
-            source_id=strawberry.ID(str(vacancy_id)),
-            reference_number=row.get("referenceNumber"),
-            title=row.get("title"),
-            city=row.get("city"),
-            publish_date=published,
-            status=_status(row.get("status")),
-            runtime=row.get("runtime"),
-            campaign=row.get("campaign"),
-            function_group=row.get("functionGroup"),
-            contact=contact,
-            clicks=int(_number(row.get("clicks"))),
-            applications=int(_number(row.get("applications"))),
-            cpc=row.get("cpc"),
-            cost=_number(row.get("cost")),
+            node_id=ictergezocht.vacancy_node_id(record),
+            source_id=strawberry.ID(str(record.vacancy_id)),
+            reference_number=record.reference_number,
+            title=record.title,
+            city=record.city,
+            publish_date=record.publish_date,
+            status=_status(record.status),
+            runtime=record.runtime,
+            campaign=record.campaign,
+            function_group=record.function_group,
+            contact=VacancyContact.from_record(record.contact),
+            clicks=record.clicks,
+            applications=record.applications,
+            cpc=record.cpc,
+            cost=record.cost,
         )
 
     @strawberry.field(
@@ -124,18 +109,18 @@ class Vacancy(FederatedNode):
         radius_km: float = DEFAULT_RADIUS_KM,
         first: int = DEFAULT_NEARBY,
     ) -> list[NearbyTrainingProgram] | None:
-        from resolvers.onderwijsloket import check_nearby, nearby_programs
-
-        check_nearby(radius_km, first)
-        fields = program_fields(selections_at(info, ("program",)))
-        return await nearby_programs(info.context, self.city, radius_km, first, fields)
+        onderwijsloket.check_nearby(radius_km, first)
+        selection = program_selection(selections_at(info, ("program",)))
+        found = await onderwijsloket.nearby_programs(info.context, self.city, radius_km, first, selection)
+        return [NearbyTrainingProgram.from_record(record) for record in found]
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info[Context, None], node_ids: Iterable[str], required: bool = False
     ) -> list[Vacancy | None]:
-        from resolvers.ictergezocht import vacancies_by_node_id
+        wanted = list(node_ids)
+        found = await ictergezocht.vacancies_by_node_id(info.context, wanted)
+        return ordered(wanted, {k: cls.from_record(v) for k, v in found.items()}, required=required)
 
-        ids = list(node_ids)
-        found = await vacancies_by_node_id(info.context, ids)
-        return ordered(ids, found, required=required)
+
+register(VacancyRecord, Vacancy.from_record)
