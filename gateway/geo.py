@@ -19,9 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 # re-exported until tests/gateway/test_geo.py imports it from gateway.exceptions, where it now lives
-from gateway.exceptions import PlaceUnknown
 
-__all__ = ["EARTH_RADIUS_KM", "PlaceUnknown", "Point", "centroid", "distance_km", "town_key"]
+__all__ = ["EARTH_RADIUS_KM", "Point", "centroid", "distance_km", "town_key"]
 
 EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG)
 _SPACES = re.compile(r"\s+")

@@ -1,9 +1,9 @@
 """Global ids: every Node's id encodes its source, type and upstream id, opaquely.
 
-The node id inside the relay ``GlobalID`` is ``"<source>:<upstream id parts…>"`` —
-``"loket:<employeeUuid>"``, ``"informat:032912:<personGuid>"`` (Informat needs the
-institute to ask for a person) — and relay wraps it with the type name in base64, so
-``Query.node(id:)`` can route any id to its type and the type to its upstream.
+The node id inside the relay ``GlobalID`` is ``"<source>:<upstream id parts…>"``
+(``gateway.ids``: made there, and parsed there with every part checked) and relay wraps it
+with the type name in base64, so ``Query.node(id:)`` can route any id to its type and the
+type to its upstream.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import strawberry
 from strawberry import relay
 
 from gateway.exceptions import InputError
-from gateway.ids import SEPARATOR, decode_global_id, make_node_id
+from gateway.ids import decode_global_id
 from gateway.names import Upstream
 
 if TYPE_CHECKING:
@@ -23,18 +23,6 @@ if TYPE_CHECKING:
 else:
     # The GraphQL enum of the gateway's Upstream enum (values LOKET, INFORMAT, ...).
     Source = strawberry.enum(Upstream, name="Source", description="Which upstream API a record comes from.")
-
-
-def split_node_id(
-    node_id: str, *, sources: Iterable[Source], parts: int, argument: str = "id"
-) -> tuple[Source, list[str]]:
-    """Source and parts of a node id; an id of another kind is a ``BAD_USER_INPUT`` naming ``argument``."""
-    allowed = list(sources)
-    source_text, *rest = node_id.split(SEPARATOR)
-    source = next((s for s in allowed if s.value == source_text), None)
-    if source is None or len(rest) != parts or not all(rest):
-        raise InputError(f"'{argument}' is not an id of this type", argument=argument)
-    return source, rest
 
 
 def ordered(node_ids: Iterable[str], found: dict[str, Any], *, required: bool) -> list[Any]:
@@ -63,12 +51,4 @@ class FederatedNode(relay.Node):
         return next(iter(nodes))
 
 
-__all__ = [
-    "SEPARATOR",
-    "FederatedNode",
-    "Source",
-    "decode_global_id",
-    "make_node_id",
-    "ordered",
-    "split_node_id",
-]
+__all__ = ["FederatedNode", "Source", "ordered"]

@@ -15,7 +15,7 @@ import strawberry
 from strawberry import relay
 from strawberry.relay.types import NodeType
 
-from gateway.paging import DEFAULT_FIRST, MAX_FIRST, Page, Window, decode_cursor, encode_cursor, window
+from gateway.paging import DEFAULT_FIRST, MAX_FIRST, Page, Window, encode_cursor, window
 
 
 @strawberry.type(description="A page of results, with the total where the upstream reports it.")
@@ -52,14 +52,4 @@ def connection(page: Page[Any], wrap: Callable[[Any], NodeType]) -> Connection[N
     )
 
 
-__all__ = [
-    "DEFAULT_FIRST",
-    "MAX_FIRST",
-    "Connection",
-    "Window",
-    "build_connection",
-    "connection",
-    "decode_cursor",
-    "encode_cursor",
-    "window",
-]
+__all__ = ["DEFAULT_FIRST", "MAX_FIRST", "Connection", "build_connection", "connection", "window"]

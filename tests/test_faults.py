@@ -44,6 +44,9 @@ FAST = {
     "breaker": BreakerPolicy(failures=100, cooldown=30.0),
 }
 
+# for tests about what the gateway decides rather than how fast: timeouts no scheduling delay reaches
+PATIENT: dict[str, Any] = {"timeouts": UpstreamTimeouts(connect=5, read=10), "request_deadline": 20.0}
+
 LOKET = "employers(first: 1) { nodes { companyName } }"
 INFORMAT = 'persons(instituteNo: "032912", first: 1) { nodes { sourceId } }'
 ICTERGEZOCHT = "vacancies(first: 1) { nodes { title } }"
@@ -201,7 +204,10 @@ async def test_a_post_is_never_retried(simulators: str) -> None:
 
 async def test_the_circuit_opens_fails_fast_half_opens_and_closes(simulators: str) -> None:
     clock = FakeClock()
-    async with gateway(simulators, clock=clock, breaker=BreakerPolicy(failures=3, cooldown=30.0)) as gw:
+    # about the circuit, not the clock: timeouts a busy machine cannot reach, so every failure is the 503
+    async with gateway(
+        simulators, clock=clock, breaker=BreakerPolicy(failures=3, cooldown=30.0), **PATIENT
+    ) as gw:
         await gw.fault("onderwijsloket", status=503)
         body, _ = await gw.query(f"{{ hit: {ONDERWIJSLOKET} other: {LOKET} }}")
         assert body["errors"][0]["extensions"]["status"] == 503

@@ -20,12 +20,11 @@ from aiodataloader import DataLoader
 
 from gateway.context import Context
 from gateway.job_records import ProgramRecord, ProgramSelection
-from gateway.sources.onderwijsloket import LOCATIONS_CACHE, ONDERWIJSLOKET
+from gateway.sources.onderwijsloket import ONDERWIJSLOKET
 
 Key = tuple[str, ProgramSelection]
 
-# LOCATIONS_CACHE: re-exported until tests/security/test_cache_isolation.py imports it from the source
-__all__ = ["LOCATIONS_CACHE", "ProgramsAtLocationsLoader", "ProgramsByIdLoader"]
+__all__ = ["ProgramsAtLocationsLoader", "ProgramsByIdLoader"]
 
 
 def _by_selection(keys: list[Key]) -> dict[ProgramSelection, list[str]]:

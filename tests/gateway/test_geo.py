@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from gateway.exceptions import GatewayError, InputError
-from gateway.geo import PlaceUnknown, Point, centroid, distance_km, town_key
+from gateway.exceptions import GatewayError, InputError, PlaceUnknown
+from gateway.geo import Point, centroid, distance_km, town_key
 
 AMSTERDAM = Point(52.3676, 4.9041)
 UTRECHT = Point(52.0907, 5.1214)

@@ -24,8 +24,8 @@ from gateway.app import create_app
 from gateway.caches import shared_caches
 from gateway.demo import demo_settings
 from gateway.sources.loket import EMPLOYER_CACHE as EMPLOYERS_CACHE
+from gateway.sources.onderwijsloket import LOCATIONS_CACHE
 from gateway.upstreams import Upstreams, build_upstreams
-from resolvers.loaders.onderwijsloket import LOCATIONS_CACHE
 from simulators.config import SimConfig
 from simulators.server import create_simulator_app
 from tests.support.clients import asgi_client
