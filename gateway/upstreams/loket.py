@@ -22,7 +22,7 @@ from typing import Any
 
 import httpx
 
-from gateway.exceptions import UpstreamBadResponse
+from gateway.exceptions import InputError, UpstreamBadResponse
 from gateway.names import Upstream
 from gateway.secrets import Secret
 from gateway.upstreams.base import UpstreamClient
@@ -110,8 +110,16 @@ class LoketPage:
         return max(1, -(-self.total // self.page_size)) if self.page_size > 0 else 1
 
 
-class UrlTooLong(ValueError):
-    """A request URL past ``MAX_URL``: the caller must split its ``filter`` (a gateway bug, not input)."""
+class UrlTooLong(InputError):
+    """A request URL past ``MAX_URL``, refused before sending. The gateway splits the id filters it
+    writes itself; what is left is a caller's filter that Loket's URL cannot carry (BAD_USER_INPUT)."""
+
+    def __init__(self, endpoint: Endpoint) -> None:
+        super().__init__(
+            f"the filter is too long to send to Loket (GET {endpoint} would need a URL over {MAX_URL} "
+            "characters); use fewer or shorter conditions",
+            argument="filter",
+        )
 
 
 PageFetch = Callable[[int, int], Awaitable[LoketPage]]
@@ -193,7 +201,7 @@ class LoketClient(UpstreamClient):
         path = endpoint.path(**ids)
         params = self.list_params(page_number, page_size, filter, order_by, extra)
         if self.url_length(path, params) > MAX_URL:
-            raise UrlTooLong(f"GET {endpoint} would need a URL over {MAX_URL} characters")
+            raise UrlTooLong(endpoint)
         body = await self.json(
             "GET", path, template=endpoint.template, params=params, headers=self.headers(token)
         )

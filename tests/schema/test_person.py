@@ -200,3 +200,20 @@ async def test_bob_cannot_read_alices_employees(hr: Gateway) -> None:
     [error] = result.errors
     assert error.extensions == {"code": "FORBIDDEN", "upstream": "loket", "status": 403}
     assert result.data == {"persons": None}
+
+
+async def test_a_filter_too_long_for_lokets_url_is_bad_user_input_before_any_call(gateway: Gateway) -> None:
+    employers = await gateway.execute("{ employers { nodes { id } } }", **ALICE)
+    employer = employers.data["employers"]["nodes"][0]["id"]
+    await gateway.reset_calls()
+    names = [f"Achternaam{i:04d}" for i in range(300)]
+    result = await gateway.execute(
+        "query($e: ID!, $names: [String!]) { persons(employerId: $e, filter: {lastName: {in: $names}}) "
+        "{ totalCount } }",
+        {"e": employer, "names": names},
+        **ALICE,
+    )
+    (error,) = result.errors
+    assert error.extensions["code"] == "BAD_USER_INPUT" and error.extensions["argument"] == "filter"
+    assert "too long" in error.message
+    assert (await gateway.calls())["loket"]["total"] == 0
