@@ -5,6 +5,7 @@
     GatewayError
     ├── ConfigError                 settings that cannot work (missing URL, unreadable secret file)
     ├── InputError                  bad user input, caught before any upstream call (BAD_USER_INPUT)
+    │   └── UnsendableRequest       input that cannot go into an HTTP request at all
     ├── PlaceUnknown                a town no upstream puts on the map (PLACE_UNKNOWN)
     └── UpstreamError               anything an upstream did; carries ``upstream`` and ``status``
         ├── UpstreamTimeout         connect or read timeout (UPSTREAM_TIMEOUT)
@@ -56,6 +57,13 @@ class InputError(GatewayError):
 
     def extensions(self) -> dict[str, Any]:
         return _with_argument(super().extensions(), self.argument)
+
+
+class UnsendableRequest(InputError):
+    """A request the gateway could not form from the caller's input (a header value with a line break
+    or a non-ASCII character, a URL httpx refuses): BAD_USER_INPUT, and never the upstream's fault, so
+    no circuit counts it. The ids and arguments that build requests are checked before this point;
+    this is the net under those checks."""
 
 
 class PlaceUnknown(GatewayError):

@@ -38,6 +38,7 @@ import httpx
 import orjson
 
 from gateway.exceptions import (
+    UnsendableRequest,
     UpstreamBadResponse,
     UpstreamConflict,
     UpstreamError,
@@ -92,6 +93,11 @@ def _retry_after(response: httpx.Response) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def _sendable(value: str) -> bool:
+    """A header value HTTP/1.1 can carry as the caller meant it: visible ASCII and spaces, no CR/LF/NUL."""
+    return value.isascii() and all(" " <= char <= "~" or char == "\t" for char in value)
 
 
 def _credential_key(headers: Mapping[str, str], form: Mapping[str, str] | None) -> str | None:
@@ -214,6 +220,13 @@ class UpstreamClient:
     ) -> _Outgoing:
         content = orjson.dumps(json) if json is not None else None
         send_headers = dict(headers or {})
+        for name, value in send_headers.items():
+            if not _sendable(value):
+                # before any circuit or budget sees it: the caller's input, not the upstream, is wrong
+                raise UnsendableRequest(
+                    f"a value for the {name!r} header of {method} {template or 'the request'} cannot be "
+                    "sent: it holds a line break, a control or a non-ASCII character"
+                )
         if content is not None:
             send_headers.setdefault("Content-Type", "application/json")
         where = f"{method} {template or path}"
@@ -347,6 +360,10 @@ class UpstreamClient:
             raise UpstreamTimeout(
                 f"{self.name} did not answer {out.where} in time", upstream=self.name
             ) from None
+        except (httpx.LocalProtocolError, httpx.InvalidURL, UnicodeEncodeError):
+            # httpx refused to form the request: input that slipped past the checks, not an upstream fault
+            outcome = "refused"
+            raise UnsendableRequest(f"{out.where} could not be formed as an HTTP request") from None
         except httpx.DecodingError:
             raise UpstreamBadResponse(
                 f"{self.name} answered {out.where} with a body that could not be decoded", upstream=self.name

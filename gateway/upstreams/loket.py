@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -176,7 +177,10 @@ class LoketClient(UpstreamClient):
 
     def url_length(self, path: str, params: dict[str, str]) -> int:
         """How long the URL of ``GET path?params`` is, as sent (base URL and percent-encoding included)."""
-        return len(str(self._http.build_request("GET", path, params=params).url))
+        try:
+            return len(str(self._http.build_request("GET", path, params=params).url))
+        except httpx.InvalidURL:  # httpx refuses a query past 64 KB before measuring it
+            return sys.maxsize
 
     def fits(
         self, endpoint: Endpoint, ids: dict[str, str], filter: str, extra: dict[str, str] | None = None
