@@ -200,3 +200,74 @@ def test_an_undecodable_node_id_is_bad_input(
     )
     [error] = answer.json()["errors"]
     assert error["extensions"] == {"code": "BAD_USER_INPUT", "argument": "id"}
+
+
+# ---- forged ids, cursors and header values (issue 10): never INTERNAL, never a 5xx ----
+
+NASTY = st.one_of(
+    st.text(max_size=20),
+    st.sampled_from(["../..", "x?y=1", "a#b", "\r\nX-Evil: 1", "١٢٣٤٥٦", "%2e%2e", "", "\x00", "a" * 300]),
+)
+
+
+def _forged(real: str, part: str, index: int) -> str:
+    """A real global id with one part of its node id replaced: the same type, a hostile id."""
+    type_name, node_id = base64.b64decode(real).decode().split(":", 1)
+    parts = node_id.split(":")
+    parts[index % len(parts)] = part
+    return base64.b64encode(f"{type_name}:{':'.join(parts)}".encode()).decode()
+
+
+forged_ids = st.builds(
+    _forged, st.sampled_from(REAL_IDS or ["UGVyc29uOmxva2V0Ong="]), NASTY, st.integers(0, 5)
+)
+cursors = st.one_of(
+    st.text(max_size=20),
+    st.binary(max_size=24).map(lambda raw: base64.b64encode(b"cursor:" + raw).decode()),
+)
+FORGED = """query($id: ID!, $after: String) {
+  node(id: $id) { id }
+  person(id: $id) {
+    firstName employments(first: 2) { nodes { jobTitle } } absences(first: 2) { nodes { kind } }
+  }
+  employers(after: $after) { totalCount }
+}"""
+
+
+def check_variables(
+    stack: InProcess, loop: asyncio.AbstractEventLoop, variables: dict[str, Any], **headers: Any
+) -> None:
+    answer = loop.run_until_complete(
+        stack.gateway.post(
+            "/graphql", json={"query": FORGED, "variables": variables}, headers=headers, timeout=60
+        )
+    )
+    assert answer.status_code < 500, (variables, answer.status_code, answer.text[:500])
+    for error in answer.json().get("errors") or []:
+        assert (error.get("extensions") or {}).get("code") not in (None, "INTERNAL"), (variables, error)
+
+
+@FUZZ
+@given(ident=forged_ids, after=cursors)
+def test_forged_ids_and_cursors_are_the_callers_errors(
+    stack: InProcess, loop: asyncio.AbstractEventLoop, ident: str, after: str
+) -> None:
+    check_variables(stack, loop, {"id": ident, "after": after}, **ALICE)
+
+
+header_values = st.text(alphabet=st.characters(min_codepoint=1, max_codepoint=0xFF), max_size=30)
+
+
+@settings(FUZZ, max_examples=max(1, EXAMPLES // 2))
+@given(value=header_values)
+def test_generated_credential_header_values_are_the_callers_errors(
+    stack: InProcess, loop: asyncio.AbstractEventLoop, value: str
+) -> None:
+    raw = ("Bearer " + value).encode("latin-1")  # bytes: what any HTTP client may put on the wire
+    headers = {
+        "Authorization": raw,
+        "X-Informat-Authorization": raw,
+        "X-ICTerGezocht-Authorization": raw,
+        "X-Onderwijsloket-Authorization": raw,
+    }
+    check_variables(stack, loop, {"id": REAL_IDS[0] if REAL_IDS else "x", "after": None}, **headers)
