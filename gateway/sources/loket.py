@@ -41,7 +41,7 @@ from gateway.context import Context
 from gateway.dialects import loket as dialect
 from gateway.dialects.filters import AllOf, Condition, Filter, Op, all_of, any_of, rename
 from gateway.dialects.loket import OrderKey
-from gateway.exceptions import UpstreamNotFound
+from gateway.exceptions import UpstreamForbidden, UpstreamNotFound
 from gateway.names import Upstream
 from gateway.paging import Page, Window
 from gateway.records import (
@@ -53,6 +53,7 @@ from gateway.records import (
     EmploymentRecord,
     PersonKey,
     PersonRecord,
+    day,
 )
 from gateway.secrets import Secret
 from gateway.sources import loket_rows as rows
@@ -635,15 +636,27 @@ class LoketSource:
     async def absence_by_id(
         self, context: Context, employer_id: str, employee_id: str, item: str, ident: str
     ) -> AbsenceRecord | None:
-        """One absence or leave entry (its own GET, with the ETag a close needs)."""
+        """One absence or leave entry (its own GET, with the ETag a close needs), only under the
+        employee its id names: Loket's item shows no employee, so the employee's own list is asked
+        in parallel whether it holds the item (an id relabelled with someone else's ids finds
+        nothing rather than the wrong person)."""
         token, client = self._token(context), self._client(context)
 
         async def load() -> AbsenceRecord | None:
             try:
-                found = await (
-                    client.absence(token, ident) if item == "absence" else client.leave(token, ident)
-                )
-            except UpstreamNotFound:
+                if item == "absence":
+                    found, theirs = await asyncio.gather(
+                        client.absence(token, ident),
+                        self._employee_holds_absence(context, employee_id, ident),
+                    )
+                else:
+                    found = await client.leave(token, ident)
+                    theirs = await self._employee_holds_leave(
+                        context, employer_id, employee_id, found.content
+                    )
+            except (UpstreamNotFound, UpstreamForbidden):
+                return None
+            if not theirs:
                 return None
             self._count(context, fetched=1, converted=1)
             if item == "absence":
@@ -651,6 +664,33 @@ class LoketSource:
             return rows.leave(found.content, employer_id, employee_id)
 
         return await context.once((U, "item", item, ident), load)
+
+    async def _employee_holds_absence(self, context: Context, employee_id: str, ident: str) -> bool:
+        token, client = self._token(context), self._client(context)
+        text = dialect.render_filter(Condition(("id",), Op.EQ, ident))
+        return bool(await client.all_rows(token, EMPLOYEE_ABSENCES, {"employeeId": employee_id}, filter=text))
+
+    async def _employee_holds_leave(
+        self, context: Context, employer_id: str, employee_id: str, leave: Row
+    ) -> bool:
+        """Whether the employee's taken-leave calendar over the entry's own days lists it."""
+        person = (await self.persons_by_id(context, [(employer_id, employee_id)])).get(
+            (employer_id, employee_id)
+        )
+        first, last = day(leave.get("startDate")), day(leave.get("endDate"))
+        if person is None or person.employee_number is None or first is None or last is None:
+            return False
+        token, client = self._token(context), self._client(context)
+        found = await client.all_rows(
+            token,
+            CALENDAR_LEAVE,
+            {"employerId": employer_id},
+            filter=_numbers(CALENDAR_NUMBER, [person.employee_number]),
+            extra={"startDate": first.isoformat(), "endDate": last.isoformat()},
+        )
+        return any(
+            item["id"] == leave.get("id") for row in found for item in rows.calendar_items(row, "leave")
+        )
 
     def forget_absence(self, context: Context, ident: str) -> None:
         """After a write: the next read of this absence in the request goes to Loket again."""

@@ -3,6 +3,7 @@ interruptions of a school year; kinds, gateway-side filters, node lookups with t
 
 from __future__ import annotations
 
+import base64
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -115,8 +116,35 @@ async def test_an_absence_node_carries_its_version(hr: Gateway, loket: loket_dat
     calls = await hr.calls()
     assert calls["loket"]["endpoints"] == {
         "GET /v2/providers/employers/employees/absences/{absenceId}": 1,
+        # the employee's own list confirms the absence is theirs (the item shows no employee)
+        "GET /v2/providers/employers/employees/{employeeId}/absences": 1,
         "GET /v2/providers/employers/{employerId}/employees": 1,
     }
+
+
+@pytest.mark.parametrize("kind", ["SICKNESS", "LEAVE"])
+async def test_an_absence_id_relabelled_with_another_employee_finds_nothing(
+    hr: Gateway, loket: loket_data.Dataset, kind: str
+) -> None:
+    """Loket's absence item names no employee: an id carrying someone else's employee id must not
+    come back with that someone as its person."""
+    employer = await rijnmond(hr)
+    listed = await hr.execute(
+        ABSENCES, {"employer": employer["id"], "first": 1, "filter": {"kind": {"eq": kind}}}, **ALICE
+    )
+    absence = listed.data["absences"]["nodes"][0]
+    owner = absence["person"]["sourceId"]
+    mine = await hr.execute("query($id: ID!) { node(id: $id) { id } }", {"id": absence["id"]}, **ALICE)
+    assert mine.data["node"] == {"id": absence["id"]}  # under its own employee it is found
+    other = next(row["id"] for row in loket.employees.under(employer["sourceId"]) if row["id"] != owner)
+    _, node_id = base64.b64decode(absence["id"]).decode().split(":", 1)
+    relabelled = base64.b64encode(f"Absence:{node_id.replace(owner, other)}".encode()).decode()
+    found = await hr.execute(
+        "query($id: ID!) { node(id: $id) { ... on Absence { sourceId person { sourceId } } } }",
+        {"id": relabelled},
+        **ALICE,
+    )
+    assert found.errors is None and found.data["node"] is None
 
 
 async def test_informat_interruptions_of_a_school_year(hr: Gateway) -> None:
