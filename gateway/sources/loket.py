@@ -500,14 +500,18 @@ class LoketSource:
     async def employment_by_id(
         self, context: Context, employer_id: str, employment_id: str
     ) -> EmploymentRecord | None:
-        """One employment (its own GET) with the entity valid today."""
+        """One employment (its own GET) with the entity valid today, only under its own employer."""
         token, client = self._token(context), self._client(context)
         try:
             item, entities = await asyncio.gather(
                 client.employment(token, employment_id),
                 client.all_rows(token, ORG_ENTITIES, {"employmentId": employment_id}),
             )
-        except UpstreamNotFound:
+        except (UpstreamNotFound, UpstreamForbidden):
+            return None
+        employee_id = rows.employee_id_of(item.content)
+        # the item names its employee, not its employer: the employer in the id must be theirs
+        if employee_id is None or not await self.persons_by_id(context, [(employer_id, employee_id)]):
             return None
         on = context.today()
         self._count(context, fetched=1 + len(entities), converted=1)

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from strawberry import relay
 
 from simulators.config import SimConfig
 from simulators.informat import dataset as informat_data
@@ -243,3 +244,25 @@ async def test_a_sickness_filter_skips_the_leave_calendar(hr: Gateway) -> None:
     endpoints = (await hr.calls())["loket"]["endpoints"]
     assert "GET /v2/providers/employers/{employerId}/employees/employments/calendar/leave" not in endpoints
     assert endpoints["GET /v2/providers/employers/{employerId}/employees/employments/calendar/absences"] == 1
+
+
+async def test_an_employment_id_relabelled_with_another_employer_finds_nothing(
+    hr: Gateway, loket: loket_data.Dataset
+) -> None:
+    """Loket's employment item names its employee, not its employer: under an employer that is not
+    the employee's (alice sees both) it is not found, rather than shown with the wrong employer."""
+    school, haulier = (
+        next(e for e in loket.employers if e["companyName"].startswith(prefix))["id"]
+        for prefix in ("Stichting", "Van der Meer")
+    )
+    employee = loket.employees.under(school)[0]
+    employment = loket.employments.under(employee["id"])[0]
+    query = "query($id: ID!) { node(id: $id) { ... on Employment { sourceId employer { companyName } } } }"
+    own = await hr.execute(
+        query, {"id": str(relay.GlobalID("Employment", f"loket:{school}:{employment['id']}"))}, **ALICE
+    )
+    assert own.errors is None and own.data["node"]["employer"]["companyName"].startswith("Stichting")
+    moved = await hr.execute(
+        query, {"id": str(relay.GlobalID("Employment", f"loket:{haulier}:{employment['id']}"))}, **ALICE
+    )
+    assert moved.errors is None and moved.data["node"] is None
