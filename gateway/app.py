@@ -42,7 +42,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType as StrawberryOperationType
 
-from gateway.context import Context, build_context
+from gateway.context import Context, open_context
 from gateway.examples import Example, load_examples
 from gateway.graphiql import PAGE_HEADERS, render_page
 from gateway.health import Readiness, healthz
@@ -113,7 +113,8 @@ class GatewayGraphQL(GraphQL[Context, None]):
         self.examples = list(examples)
 
     async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
-        return build_context(request.headers, self.settings, self.upstreams)
+        client = request.client.host if request.client else None  # the caller when it shows no credential
+        return await open_context(request.headers, self.settings, self.upstreams, client=client)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":

@@ -6,7 +6,9 @@ Loaders live here and nowhere else, so one request's cached results never serve 
 
 The request's deadline (``STAFFGRAPH_REQUEST_DEADLINE``) starts here too, when the GraphQL
 request starts: ``build_context`` makes it current (``gateway.resilience.deadline``), and
-every upstream call the request makes is bounded by the time it has left.
+every upstream call the request makes is bounded by the time it has left. So does the
+caller its calls are charged to (``gateway.resilience.budget``): who is calling is decided
+here once (``gateway.callers``, ``gateway.auth``), before anything runs.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
-from gateway.auth import OVERRIDE_HEADERS, RequestCredentials
+from gateway.auth import OVERRIDE_HEADERS, Lending, RequestCredentials, lend
+from gateway.callers import CALLER_HEADER, authenticator_of
 from gateway.exceptions import UpstreamUnauthenticated
 from gateway.metrics import observe_rows
 from gateway.names import Upstream
+from gateway.resilience.budget import Spender, charge_to
 from gateway.resilience.deadline import Deadline, activate
 from gateway.secrets import Secret
 from gateway.settings import Settings
@@ -70,8 +74,9 @@ class Context:
         return self.settings.today or date.today()
 
     def credential(self, upstream: str) -> Secret:
-        """The token to send to ``upstream``: the caller's, else the gateway's own; none is
-        ``UNAUTHENTICATED`` on that upstream's fields only, before any call is made."""
+        """The token to send to ``upstream``: the caller's, else the gateway's own if the caller may use
+        it (``RequestCredentials.for_upstream``); none is ``UNAUTHENTICATED`` (or ``FORBIDDEN``) on that
+        upstream's fields only, before any call is made."""
         token = self.credentials.for_upstream(upstream) or self._held(upstream)
         if token is None:
             header = OVERRIDE_HEADERS[upstream].title().replace("Ictergezocht", "ICTerGezocht")
@@ -116,11 +121,31 @@ class Context:
         return made
 
 
-def build_context(headers: Mapping[str, str], settings: Settings, upstreams: Upstreams) -> Context:
-    context = Context(
-        settings=settings,
-        credentials=RequestCredentials.from_headers(headers, settings),
-        upstreams=upstreams,
+def build_context(
+    headers: Mapping[str, str], settings: Settings, upstreams: Upstreams, *, client: str | None = None
+) -> Context:
+    """The context of one request from its headers and client address (``None``: unknown); a
+    credential header sent twice is a 400 (``gateway.auth``)."""
+    credentials = RequestCredentials.from_headers(
+        headers,
+        settings,
+        authenticator=authenticator_of(upstreams, settings.auth, settings.timeouts),
+        client=client,
     )
+    context = Context(settings=settings, credentials=credentials, upstreams=upstreams)
     activate(context.deadline)  # this request's task, and every task it starts, sees it
+    own = credentials.own_keys()
+    charge_to(Spender(credentials.inbound.identity, own))  # the same, for budgets
+    lend(Lending(own=own, writes=credentials.lends_writes()))  # and for writes (gateway.auth)
     return context
+
+
+async def open_context(
+    headers: Mapping[str, str], settings: Settings, upstreams: Upstreams, *, client: str | None = None
+) -> Context:
+    """``build_context`` for the GraphQL endpoint: first fetches the signing keys the caller's JWT
+    needs, if they are not at hand (``STAFFGRAPH_JWT_JWKS_URL``) — the one await of authentication."""
+    authenticator = authenticator_of(upstreams, settings.auth, settings.timeouts)
+    value = next((v for k, v in headers.items() if k.lower() == CALLER_HEADER.lower()), None)
+    await authenticator.prepare(value)
+    return build_context(headers, settings, upstreams, client=client)

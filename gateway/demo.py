@@ -4,8 +4,10 @@ One process is what a person trying the graph wants: one command, one Ctrl-C. Bo
 sockets are bound before either server starts, so a taken port fails at once and the
 gateway's settings can name the simulators' real port even when it was picked free.
 The gateway holds the demo credentials (the Informat client, the ICTerGezocht key and
-the Onderwijsloket token, as design.md's operating contract says); Loket stays
-pass-through, so callers send alice's or bob's token. Both servers log through
+the Onderwijsloket token, as design.md's operating contract says) and lends them to
+anyone, writes included (``STAFFGRAPH_AUTH=anonymous`` with anonymous writes allowed, so
+every example mutation works with no account); Loket stays pass-through, so callers send
+alice's or bob's token. Both servers log through
 uvicorn's (process-wide) loggers, so the access log shows each GraphQL request next to
 the upstream calls it made — the batching is visible as it happens.
 """
@@ -23,7 +25,7 @@ from datetime import date
 import uvicorn
 
 from gateway.secrets import Secret
-from gateway.settings import Settings
+from gateway.settings import InboundAuth, Settings
 
 LOOPBACK = "127.0.0.1"
 DEMO_LOKET_TOKENS = {"alice": "demo-loket-alice", "bob": "demo-loket-bob"}
@@ -58,6 +60,7 @@ def demo_settings(simulators_url: str, *, today: date = DEMO_TODAY) -> Settings:
         onderwijsloket_token=Secret("demo-onderwijsloket-token"),
         informat_institutes=_demo_institutes(),
         today=today,
+        auth=InboundAuth(mode="anonymous", anonymous_writes=True),
     )
 
 
@@ -98,7 +101,8 @@ def banner(gateway_url: str, simulators_url: str) -> list[str]:
         f"  health {gateway_url}/healthz, readiness {gateway_url}/readyz, metrics {gateway_url}/metrics",
         "  Loket is pass-through: send 'Authorization: Bearer <token>' (GraphiQL has alice's filled in)",
         *(f"    {user}: {token}" for user, token in DEMO_LOKET_TOKENS.items()),
-        "  Informat, ICTerGezocht and Onderwijsloket use the gateway's own demo credentials.",
+        "  Informat, ICTerGezocht and Onderwijsloket use the gateway's own demo credentials, lent to anyone",
+        "  (STAFFGRAPH_AUTH=anonymous with STAFFGRAPH_ANONYMOUS_WRITES=true: never so in production).",
         "  Ctrl-C stops both.",
     ]
 

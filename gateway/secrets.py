@@ -40,3 +40,15 @@ class Secret:
 
 def credential_hash(value: str) -> str:
     return hashlib.sha256(value.encode()).hexdigest()
+
+
+def credential_problem(token: str) -> str | None:
+    """Why ``token`` cannot be a credential in an HTTP header, completing "the token ..."; ``None``
+    when it can. Only visible ASCII: what RFC 6750 allows in a bearer token (and more), and what
+    httpx will send (it refuses anything else with an exception, which must never happen upstream).
+    A space or comma inside is the mark of two header values joined into one."""
+    if all("!" <= char <= "~" for char in token):
+        return None
+    if any(char in " \t" for char in token):
+        return "holds white space (two credentials in one header?)"
+    return "holds characters other than visible ASCII, which no upstream accepts"

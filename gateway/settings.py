@@ -9,8 +9,9 @@ settings never shows them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
+from dataclasses import field as dataclass_field
 from datetime import date
 from pathlib import Path
 
@@ -57,6 +58,9 @@ class BudgetPolicy:
 
     requests: int = 200
     window: float = 60.0
+    # The most one caller (gateway.auth's caller identity) may spend of an account's budget that is
+    # not its own: one caller's scans cannot rate-limit everyone (gateway.resilience.budget).
+    caller_share: float = 0.25
 
 
 DEFAULT_RETRY = RetryPolicy()
@@ -82,6 +86,37 @@ class RequestLimits:
 
 
 DEFAULT_LIMITS = RequestLimits()
+
+
+# ---- inbound authentication: who may use the gateway-held credentials (gateway.auth, gateway.callers) ----
+
+AUTH_MODES = ("anonymous", "jwt", "api-key")
+# Asymmetric algorithms only: the gateway holds public keys, and an HS* token "verified" with a public
+# key's text as its HMAC secret is the classic algorithm confusion; "none" is never accepted.
+JWT_ALGORITHMS = ("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA")
+
+
+@dataclass(frozen=True)
+class InboundAuth:
+    """``STAFFGRAPH_AUTH`` and what its mode needs. Loket (pass-through) and every credential a
+    caller sends itself are unaffected: this decides only who may use the gateway's own."""
+
+    mode: str = "anonymous"  # anonymous | jwt | api-key
+    # anonymous mode: may callers write (mutations) with the gateway's credentials? `staffgraph demo` does.
+    anonymous_writes: bool = False
+    # jwt mode: the signing keys, from a JWKS URL (fetched, cached) or a key file read at start
+    # (a PEM public key or a JWK set), and the claims every token must carry.
+    jwt_jwks_url: str | None = None
+    jwt_keys: str | None = dataclass_field(default=None, repr=False)
+    jwt_issuer: str | None = None
+    jwt_audience: str | None = None
+    jwt_algorithms: tuple[str, ...] = ("RS256", "ES256")
+    jwt_leeway: float = 30.0  # seconds of clock skew allowed on exp/nbf/iat
+    # api-key mode: SHA-256 hex digests of the accepted keys (STAFFGRAPH_API_KEYS_FILE); never the keys.
+    api_key_hashes: frozenset[str] = dataclass_field(default=frozenset(), repr=False)
+
+
+DEFAULT_AUTH = InboundAuth()
 
 
 @dataclass(frozen=True)
@@ -126,6 +161,9 @@ class Settings:
     limits: RequestLimits = DEFAULT_LIMITS
     introspection: bool = True
     graphiql: bool = True
+
+    # Who may use the gateway-held credentials (STAFFGRAPH_AUTH and its settings; gateway.auth).
+    auth: InboundAuth = DEFAULT_AUTH
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
@@ -221,8 +259,29 @@ class Settings:
                     number("ICTERGEZOCHT_BUDGET", DEFAULT_ICTERGEZOCHT_BUDGET.requests, "a whole number")
                 ),
                 window=number("ICTERGEZOCHT_BUDGET_WINDOW", DEFAULT_ICTERGEZOCHT_BUDGET.window),
+                caller_share=_share("ICTERGEZOCHT_CALLER_SHARE", text("ICTERGEZOCHT_CALLER_SHARE")),
             ),
+            auth=_inbound_auth(text),
         )
+
+
+def _share(name: str, raw: str | None) -> float:
+    """A fraction in (0, 1]; 1 lets one caller spend a whole budget."""
+    if raw is None:
+        return DEFAULT_ICTERGEZOCHT_BUDGET.caller_share
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{PREFIX}{name} must be a fraction such as 0.25, got {raw!r}") from None
+    if not 0 < value <= 1:
+        raise ConfigError(f"{PREFIX}{name} must be more than 0 and at most 1, got {raw!r}")
+    return value
+
+
+def _inbound_auth(text: Callable[[str], str | None]) -> InboundAuth:
+    from gateway.callers import inbound_auth  # reads key files and parses keys (PyJWT); settings need not
+
+    return inbound_auth(text)
 
 
 def _institutes(raw: str | None) -> tuple[tuple[str, str | None], ...]:

@@ -37,6 +37,7 @@ from typing import Any
 import httpx
 import orjson
 
+from gateway.auth import check_write
 from gateway.exceptions import (
     UnsendableRequest,
     UpstreamBadResponse,
@@ -243,6 +244,8 @@ class UpstreamClient:
         credential = _credential_key(out.headers, out.data)
         retries_allowed = idempotent if idempotent is not None else out.method.upper() in IDEMPOTENT_METHODS
         attempts = self.retry.attempts if retries_allowed else 1
+        if not retries_allowed:  # a write: never with a credential the caller may not write with
+            check_write(self.name, out.where, credential)
         attempt = 0
         while True:
             attempt += 1
