@@ -11,6 +11,8 @@ import pytest
 from starlette.applications import Starlette
 
 from gateway.context import build_context
+from gateway.secrets import credential_hash
+from gateway.settings import InboundAuth
 from gateway.upstreams import build_upstreams
 from schema.schema import schema
 from tests.schema.conftest import ALICE, BOB, Gateway, simulator_settings
@@ -116,3 +118,65 @@ async def test_without_informat_credentials_no_call_is_made(
     [error] = result.errors
     assert error.extensions == {"code": "UNAUTHENTICATED", "upstream": "informat", "status": None}
     assert (await gateway.calls())["total"] == 0
+
+
+class AllHeaders(httpx.AsyncBaseTransport):
+    """Forwards to the simulators and remembers every header of every request."""
+
+    def __init__(self, app: Starlette) -> None:
+        self.inner = httpx.ASGITransport(app=app)
+        self.seen: list[tuple[str, dict[str, str]]] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.seen.append((request.url.path, dict(request.headers)))
+        return await self.inner.handle_async_request(request)
+
+
+EVERY_UPSTREAM = """{ employers { totalCount } persons(instituteNo: "032912", first: 2) { totalCount }
+  vacancies(first: 2) { totalCount } trainingPrograms(first: 2) { totalCount } }"""
+
+
+async def test_the_callers_gateway_credential_never_goes_upstream(
+    simulator_app: Starlette, gateway: Gateway
+) -> None:
+    key = "staffgraph-caller-key-5d2e"
+    auth = InboundAuth(mode="api-key", api_key_hashes=frozenset({credential_hash(key)}))
+    settings = simulator_settings(auth=auth)
+    transport = AllHeaders(simulator_app)
+    upstreams = build_upstreams(settings, transport=transport)
+    try:
+        context = build_context({**ALICE, "X-Staffgraph-Authorization": f"Bearer {key}"}, settings, upstreams)
+        result = await schema.execute(EVERY_UPSTREAM, context_value=context)
+    finally:
+        await upstreams.aclose()
+    assert result.errors is None
+    assert {path.split("/")[1] for path, _ in transport.seen} >= {"loket", "informat", "ictergezocht"}
+    for path, headers in transport.seen:
+        assert "x-staffgraph-authorization" not in headers, path
+        assert all(key not in value for value in headers.values()), path
+
+
+async def test_a_caller_the_gateway_cannot_verify_costs_no_informat_call(
+    simulator_app: Starlette, gateway: Gateway
+) -> None:
+    auth = InboundAuth(mode="api-key", api_key_hashes=frozenset({credential_hash("known")}))
+    settings = simulator_settings(auth=auth)
+    upstreams = build_upstreams(settings, transport=httpx.ASGITransport(app=simulator_app))
+    try:
+        context = build_context(
+            {**ALICE, "X-Staffgraph-Authorization": "Bearer unknown"}, settings, upstreams
+        )
+        result = await schema.execute(EVERY_UPSTREAM, context_value=context)
+    finally:
+        await upstreams.aclose()
+    assert result.data["employers"]["totalCount"] == 2
+    codes = {error.path[0]: error.extensions for error in result.errors}
+    assert set(codes) == {"persons", "vacancies", "trainingPrograms"}
+    assert codes["persons"] == {
+        "code": "UNAUTHENTICATED",
+        "upstream": "informat",
+        "status": None,
+        "header": "X-Staffgraph-Authorization",
+    }
+    calls = await gateway.calls()
+    assert calls["total"] == calls["loket"]["total"]  # no token fetched, no Informat call, none elsewhere
