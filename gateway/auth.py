@@ -102,7 +102,7 @@ def _held(settings: Settings) -> frozenset[str]:
     return frozenset(held)
 
 
-@dataclass
+@dataclass(frozen=True)
 class RequestCredentials:
     """The caller's own credentials per upstream (``None`` where the caller gave none), what was
     wrong with a header meant for an upstream, who the caller is and whether it may use the
@@ -153,8 +153,8 @@ class RequestCredentials:
 
     def for_upstream(self, upstream: str) -> Secret | None:
         """The caller's own credential for ``upstream``; ``None`` where it gave none (the gateway's own
-        may then be used). Raises ``CredentialRefused`` / ``HeldCredentialForbidden`` where the caller's
-        header is unusable, or it gave none and may not use the gateway's."""
+        may then be used). ``CredentialRefused`` (UNAUTHENTICATED, naming the header) where the caller's
+        header for it is unusable, or it gave none and may not use the gateway's."""
         problem = self.problems.get(upstream)
         if problem is not None:
             header, reason = problem

@@ -75,7 +75,7 @@ class Context:
 
     def credential(self, upstream: str) -> Secret:
         """The token to send to ``upstream``: the caller's, else the gateway's own if the caller may use
-        it (``RequestCredentials.for_upstream``); none is ``UNAUTHENTICATED`` (or ``FORBIDDEN``) on that
+        it (``RequestCredentials.for_upstream``); none is ``UNAUTHENTICATED`` on that
         upstream's fields only, before any call is made."""
         token = self.credentials.for_upstream(upstream) or self._held(upstream)
         if token is None:

@@ -22,8 +22,10 @@ SIM = "http://sim"
 
 
 def simulator_settings(**overrides: Any) -> Settings:
-    """Settings pointing every upstream at the in-process simulators, with the demo credentials."""
+    """Settings pointing every upstream at the in-process simulators, with the demo credentials, lent
+    to anonymous writes as the demo lends them (``STAFFGRAPH_ANONYMOUS_WRITES``)."""
     from gateway.secrets import Secret
+    from gateway.settings import InboundAuth
 
     values: dict[str, Any] = {
         "loket_url": f"{SIM}/loket/v2",
@@ -36,6 +38,7 @@ def simulator_settings(**overrides: Any) -> Settings:
         "informat_client_secret": Secret("demo-secret"),
         "ictergezocht_api_key": Secret("demo-ictergezocht-key"),
         "onderwijsloket_token": Secret("demo-onderwijsloket-token"),
+        "auth": InboundAuth(anonymous_writes=True),
     }
     values.update(overrides)
     return Settings(**values)
