@@ -60,7 +60,6 @@ from graphql import (
     ObjectValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
-    ValueNode,
     VariableNode,
     get_named_type,
 )
@@ -112,16 +111,17 @@ class _InputWalker:
         }
         self.errors: dict[Limit, GraphQLError] = {}  # the first spot over each limit
         self.count = 0
-        self.defaults: dict[str, ValueNode | None] = {}
-
-    def operation(self, operation: OperationDefinitionNode) -> None:
-        self.count = 0
-        self.defaults = {d.variable.name.value: d.default_value for d in operation.variable_definitions or ()}
-        self.sizes.start(operation)
-        # values in a fragment (and an argument holding some), counted again at each further spread
+        # values in a fragment per run (and an argument holding some), added at each further spread
         self.fragment_values: dict[str, tuple[int, ArgumentNode | None]] = {}
         self.visiting: set[str] = set()
         self.last_argument: ArgumentNode | None = None
+
+    def operation(self, operation: OperationDefinitionNode) -> None:
+        self.count = 0
+        self.sizes.start(operation)  # sizes and variable defaults are the operation's own
+        self.fragment_values = {}
+        self.visiting = set()
+        self.last_argument = None
         with contextlib.suppress(_Passed):  # the total is passed: the rest need not be looked at
             self._selections(operation.selection_set, self.schema.get_root_type(operation.operation), 1)
 
@@ -189,7 +189,7 @@ class _InputWalker:
                 if name in self.variables:
                     value, raw = self.variables[name], True
                 else:
-                    value = self.defaults.get(name)
+                    value = self.sizes.defaults.get(name)
                     if value is None:
                         continue
             self._add(runs, argument, item.where)

@@ -14,7 +14,7 @@ from graphql import get_introspection_query, parse
 
 import gateway.limits.shape
 from gateway.examples import load_examples
-from gateway.limits import Shape, measure
+from gateway.limits import Shape, input_errors, measure
 from gateway.settings import DEFAULT_LIMITS
 from schema.pagination import DEFAULT_FIRST, MAX_FIRST
 from schema.schema import schema
@@ -140,3 +140,5 @@ def test_graphiql_introspection_and_every_example_fit_the_default_limits() -> No
         assert found.cost <= DEFAULT_LIMITS.max_cost, example.name
         assert found.aliases <= DEFAULT_LIMITS.max_aliases, example.name
         assert found.root_fields <= DEFAULT_LIMITS.max_root_fields, example.name
+        document = parse(example.query)
+        assert not input_errors(SCHEMA, document, variables, DEFAULT_LIMITS, default_first=DEFAULT_FIRST)
