@@ -8,7 +8,7 @@ meanwhile (a ticker that counts its own turns).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +19,7 @@ from gateway.dialects.filters import AnyOf, Condition, Op
 from gateway.dialects.loket import OrderKey
 from gateway.exceptions import UpstreamTimeout
 from gateway.paging import Window
-from gateway.resilience.deadline import Deadline, bounded_by
+from gateway.resilience.deadline import Deadline, bounded_by, unbounded
 from resolvers.local import Turns, local_page
 from tests.support.clock import FakeClock
 
@@ -75,6 +75,13 @@ async def while_ticking(work: Awaitable[Any]) -> tuple[Any, int]:
         done = True
         await task
     return result, ticks
+
+
+@pytest.fixture(autouse=True)
+def no_deadline() -> Iterator[None]:
+    """No request's deadline here (an earlier test's request may have left one in this context)."""
+    with unbounded():
+        yield
 
 
 async def test_a_long_list_is_filtered_over_many_turns_while_others_run() -> None:
