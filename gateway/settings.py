@@ -83,6 +83,11 @@ class RequestLimits:
     max_body_bytes: int = 2 * 1024 * 1024  # request body; 413 before it is parsed (base64 attachments)
     max_in_flight: int = 100  # concurrent GraphQL requests; beyond: 503 with Retry-After, not a queue
     max_first: int = 200  # items one connection field may ask for (`first`); more is BAD_USER_INPUT
+    # Caller-sized input, checked before validation (gateway.limits.inputs); over: BAD_USER_INPUT.
+    max_in_values: int = 500  # values of one `in` filter
+    max_list_length: int = 100  # items of any other list argument (orderBy, and/or, mutation lists)
+    max_entities: int = 100  # `_entities` representations in one request
+    max_input_values: int = 5000  # argument values of an operation, each once per run of its field
 
 
 DEFAULT_LIMITS = RequestLimits()

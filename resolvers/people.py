@@ -134,7 +134,7 @@ async def persons_page(
     """Loket pages, filters and orders employees itself; Informat's staff list is held in full."""
     if where.upstream is Upstream.LOKET:
         return await LOKET.persons_page(context, where.scope, tree, order, win)
-    return local_page(await INFORMAT.persons_in(context, where.scope, school_year), tree, order, win)
+    return await local_page(await INFORMAT.persons_in(context, where.scope, school_year), tree, order, win)
 
 
 async def persons_by_node_id(context: Context, node_ids: Iterable[str]) -> dict[str, PersonRecord]:
@@ -168,7 +168,7 @@ async def person_employments(
     win: Window,
 ) -> Page[EmploymentRecord]:
     records = await context.loader(EmploymentsLoader).load((person, query))
-    return local_page(records, tree, order, win)
+    return await local_page(records, tree, order, win)
 
 
 async def employments_page(
@@ -185,7 +185,7 @@ async def employments_page(
         )
     else:
         records = await INFORMAT.employments_in(context, where.scope, query.school_year)
-    return local_page(records, tree, order, win)
+    return await local_page(records, tree, order, win)
 
 
 async def _each(refs: dict[str, Ref], load: Callable[[Ref], Awaitable[R | None]]) -> dict[str, R]:
@@ -219,7 +219,7 @@ async def person_absences(
     records = await context.loader(AbsencesLoader).load((person, query))
     if query.first is not None or query.last is not None:
         records = [record for record in records if overlaps(record, query.first, query.last)]
-    return local_page(records, tree, order or START, win)
+    return await local_page(records, tree, order or START, win)
 
 
 async def absences_page(
@@ -239,7 +239,7 @@ async def absences_page(
     else:
         records = await INFORMAT.absences_in(context, where.scope, query.school_year)
     kept = [record for record in records if overlaps(record, first, last)]
-    return local_page(kept, tree, order or START, win)
+    return await local_page(kept, tree, order or START, win)
 
 
 async def absences_by_node_id(context: Context, node_ids: Iterable[str]) -> dict[str, AbsenceRecord]:

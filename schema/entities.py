@@ -20,15 +20,23 @@ ARGUMENT = "representations"
 KEY_FIELDS = frozenset({"__typename", "id"})
 
 
-def check_representation(representation: Any, index: int, entities: Collection[str]) -> InputError | None:
-    """Why ``representation`` cannot be resolved, or ``None`` when it can."""
+def check_representation(
+    representation: Any, index: int, entities: Collection[str], *, name_entities: bool = True
+) -> InputError | None:
+    """Why ``representation`` cannot be resolved, or ``None`` when it can.
+
+    ``name_entities`` lists the entity types in the message for an unknown ``__typename``;
+    off when introspection is off, since the list would spell out part of the schema (as
+    the "Did you mean" suggestions would, which are cut then too).
+    """
     where = f"{ARGUMENT}[{index}]"
     if not isinstance(representation, dict):
         return InputError(f"{where} must be an object with '__typename' and 'id'", argument=ARGUMENT)
     type_name = representation.get("__typename")
     if not isinstance(type_name, str) or type_name not in entities:
+        known = f" ({', '.join(sorted(entities))})" if name_entities else ""
         return InputError(
-            f"{where}: '__typename' must name an entity ({', '.join(sorted(entities))})", argument=ARGUMENT
+            f"{where}: '__typename' must name an entity of this schema{known}", argument=ARGUMENT
         )
     if not isinstance(representation.get("id"), str):
         return InputError(f"{where}: 'id' must be the entity's global id (a string)", argument=ARGUMENT)

@@ -15,6 +15,7 @@ from strawberry.types import ExecutionContext, Info
 from gateway.graphql_errors import GatewayErrorFormatter
 from gateway.limits import QueryLimiter
 from gateway.logs import log_graphql_errors
+from gateway.settings import Settings
 from schema.entities import check_representation
 from schema.mutation_jobs import JobsMutation
 from schema.mutation_people import PeopleMutation
@@ -37,7 +38,8 @@ Mutation = merge_types("Mutation", (JobsMutation, PeopleMutation))
 
 class GatewaySchema(strawberry.federation.Schema):
     """Logs GraphQL errors by ``gateway.logs``' rules instead of every one at ERROR, and answers
-    malformed ``_entities`` representations with ``BAD_USER_INPUT`` (``schema.entities``)."""
+    malformed ``_entities`` representations with ``BAD_USER_INPUT`` (``schema.entities``), naming
+    the entity types only while introspection is on."""
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -47,7 +49,12 @@ class GatewaySchema(strawberry.federation.Schema):
     def entities_resolver(self, info: Info, representations: list[FederationAny]) -> list[FederationAny]:
         entity_type = self._schema.type_map.get("_Entity")
         names = {t.name for t in entity_type.types} if isinstance(entity_type, GraphQLUnionType) else set()
-        problems = [check_representation(r, i, names) for i, r in enumerate(representations)]
+        settings = getattr(info.context, "settings", None)
+        name_entities = settings.introspection if isinstance(settings, Settings) else True
+        problems = [
+            check_representation(r, i, names, name_entities=name_entities)
+            for i, r in enumerate(representations)
+        ]
         resolved = iter(
             super().entities_resolver(
                 info, [r for r, p in zip(representations, problems, strict=True) if not p]

@@ -9,7 +9,11 @@ the defaults. In the order a request meets them:
    comments included), so a huge document costs no more than the limit to refuse;
 2. **depth, aliases, root fields, cost** — measured on the parsed document
    (``gateway.limits.shape``) before validation, so an oversized document is refused
-   before the validator's own, super-linear, rules run on it;
+   before the validator's own, super-linear, rules run on it; with them the **size of the
+   input** — lists, ``in`` values, ``_entities`` representations, all argument values
+   together (``gateway.limits.inputs``) — read from the document and the raw variables,
+   before graphql-core coerces them (cost reads the variables too: ``first``, and the
+   representations of ``_entities``);
 3. **introspection** — when switched off, ``__schema``, ``__type`` and the federation
    ``_service`` (the SDL by another name) are refused by a validation rule; ``__typename``
    stays. Suggestions ("Did you mean 'employers'?") are then cut from every request error,
@@ -37,6 +41,7 @@ from gateway.limits.errors import (
     introspection_disabled,
     limit_error,
 )
+from gateway.limits.inputs import input_errors
 from gateway.limits.shape import measure
 from gateway.settings import Settings
 
@@ -115,7 +120,16 @@ class QueryLimiter(SchemaExtension):
             (DEPTH, shape.depth, limits.max_depth),
             (COST, shape.cost, limits.max_cost),
         ]
-        return [limit_error(limit, allowed, actual) for limit, actual, allowed in checks if actual > allowed]
+        refused = input_errors(
+            context.schema._schema,
+            context.graphql_document,
+            variables,
+            limits,
+            default_first=self.default_first,
+        )
+        return refused + [
+            limit_error(limit, allowed, actual) for limit, actual, allowed in checks if actual > allowed
+        ]
 
     def _rewrite(self, error: GraphQLError) -> GraphQLError:
         """The parser's token-limit error as ours; suggestions cut when introspection is off."""

@@ -14,17 +14,20 @@ into fragments ("fragment bombs") is measured in linear time.
   value given, a literal or the request's variable, else the argument's schema default, else
   ``default_first``; at most ``max_first``); for a lookup taking a list of keys (``_entities``)
   the number of keys; otherwise 1.
-- ``fetches(f)`` is 1 for a root field and for a field taking ``first`` (one page request per
-  parent); ``size(f)`` for a field that returns ``Node`` objects looked up by id (``node``,
-  ``person``, ``employer``, ``_entities``: one loader key each), except the ``node``/``nodes``
-  of a connection's own ``*Connection``/``*Edge`` types, which the page already fetched; 0
-  for everything else (scalars and embedded objects).
+- ``fetches(f)`` is 1 for a field taking ``first`` (one page request per parent); ``size(f)``
+  for a field that returns ``Node`` objects looked up by id (``node``, ``person``, ``employer``,
+  ``_entities``: one loader key each), at the root as anywhere else, except the ``node``/``nodes``
+  of a connection's own ``*Connection``/``*Edge`` types, which the page already fetched; 1 for
+  any other root field; 0 for everything else (scalars and embedded objects).
 
 So ``persons(first: 200) { nodes { employments { nodes { jobTitle } } absences { nodes { kind } } } }``
-costs 1 + 200 * (1 + 1) = 401, and a page of 50 vacancies with their nearby training programs
-1 + 50 * 1 = 51. Batching makes the real number of calls far smaller; the estimate bounds the
-work a query can ask for, which is what a limit needs. Introspection fields (``__schema``,
-``__type``, ``__typename``) cost nothing and are not root fields, but do count for depth.
+costs 1 + 200 * (1 + 1) = 401, a page of 50 vacancies with their nearby training programs
+1 + 50 * 1 = 51, and ``_entities`` with 2,000 representations (in the document or in a variable)
+2,000 + 2,000 * cost(selections): each representation is one by-id lookup, even when only
+``__typename`` is selected. Batching makes the real number of calls far smaller; the estimate
+bounds the work a query can ask for, which is what a limit needs. Introspection fields
+(``__schema``, ``__type``, ``__typename``) cost nothing and are not root fields, but do count
+for depth. (``_entities`` has its own bound as well, ``max_entities``: ``gateway.limits.inputs``.)
 """
 
 from __future__ import annotations
@@ -80,6 +83,76 @@ class _Measure:
 _EMPTY = _Measure(0, 0)
 
 
+class FieldSizes:
+    """``size(f)`` of the cost formula, for one operation: how many objects a field yields per parent.
+
+    Reads ``first`` and lists of keys from the literal or the request's variable (else the
+    operation's default for it); ``gateway.limits.inputs`` uses it too, to count a field's
+    arguments once per time the field can run.
+    """
+
+    def __init__(self, variables: Mapping[str, Any], *, default_first: int, max_first: int) -> None:
+        self.variables = variables
+        self.default_first = default_first
+        self.max_first = max_first
+        self.defaults: dict[str, ValueNode | None] = {}
+
+    def start(self, operation: OperationDefinitionNode) -> None:
+        """Variable defaults are the operation's own."""
+        self.defaults = {d.variable.name.value: d.default_value for d in operation.variable_definitions or ()}
+
+    def size(self, node: FieldNode, definition: GraphQLField) -> int:
+        if PAGE_ARGUMENT in definition.args:
+            value = self._int_argument(node, PAGE_ARGUMENT)
+            if value is None:
+                default = definition.args[PAGE_ARGUMENT].default_value
+                value = default if isinstance(default, int) else self.default_first
+            return max(0, min(value, self.max_first))
+        if returns_nodes(definition) and isinstance(_unwrap_non_null(definition.type), GraphQLList):
+            for argument in node.arguments or ():
+                keys = self.value(argument.value)
+                if isinstance(keys, list):
+                    return len(keys)
+        return 1
+
+    def _int_argument(self, node: FieldNode, name: str) -> int | None:
+        for argument in node.arguments or ():
+            if argument.name.value == name:
+                value = self.value(argument.value)
+                return value if isinstance(value, int) and not isinstance(value, bool) else None
+        return None
+
+    def value(self, node: ValueNode | None) -> Any:
+        """A literal's or variable's value, as far as the estimate needs it (ints and list lengths)."""
+        if isinstance(node, VariableNode):
+            name = node.name.value
+            if name in self.variables:
+                return self.variables[name]
+            return self.value(self.defaults.get(name))
+        if isinstance(node, IntValueNode):
+            try:
+                return int(node.value)
+            except ValueError:
+                return None
+        if isinstance(node, ListValueNode):
+            return list(node.values)
+        return None
+
+
+def returns_nodes(definition: GraphQLField) -> bool:
+    """Whether ``definition`` yields ``Node`` objects (looked up by id: one loader key each)."""
+    named = get_named_type(definition.type)
+    if isinstance(named, GraphQLInterfaceType):
+        return named.name == NODE_INTERFACE
+    if isinstance(named, GraphQLObjectType):
+        return any(i.name == NODE_INTERFACE for i in named.interfaces)
+    if isinstance(named, GraphQLUnionType):
+        return bool(named.types) and all(
+            any(i.name == NODE_INTERFACE for i in member.interfaces) for member in named.types
+        )
+    return False
+
+
 class _Walker:
     def __init__(
         self,
@@ -91,21 +164,18 @@ class _Walker:
         max_first: int,
     ) -> None:
         self.schema = schema
-        self.variables = variables
-        self.default_first = default_first
-        self.max_first = max_first
+        self.sizes = FieldSizes(variables, default_first=default_first, max_first=max_first)
         self.fragments = {
             d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
         }
         self.measured: dict[str, _Measure] = {}
         self.visiting: set[str] = set()
-        self.defaults: dict[str, ValueNode | None] = {}
 
     def operation(self, operation: OperationDefinitionNode) -> tuple[_Measure, int]:
         """The operation's depth and cost, and how many root fields it selects."""
         root = self.schema.get_root_type(operation.operation)
         self.measured = {}  # fragment measures depend on this operation's variable defaults
-        self.defaults = {d.variable.name.value: d.default_value for d in operation.variable_definitions or ()}
+        self.sizes.start(operation)
         measure = self.selections(operation.selection_set, root, at_root=True)
         return measure, len(self._root_fields(operation.selection_set, set()))
 
@@ -154,62 +224,15 @@ class _Walker:
         children = self.selections(node.selection_set, child_type, at_root=False)
         if name.startswith("__") or definition is None:
             return _Measure(1 + children.depth, 0)
-        size = self._size(node, definition)
+        size = self.sizes.size(node, definition)
         fetches = 0
-        if at_root or PAGE_ARGUMENT in definition.args:
-            fetches = 1
-        elif self._returns_nodes(definition) and not _is_plumbing(parent):
-            fetches = size
-        return _Measure(1 + children.depth, fetches + size * children.cost)
-
-    def _size(self, node: FieldNode, definition: GraphQLField) -> int:
         if PAGE_ARGUMENT in definition.args:
-            value = self._int_argument(node, PAGE_ARGUMENT)
-            if value is None:
-                default = definition.args[PAGE_ARGUMENT].default_value
-                value = default if isinstance(default, int) else self.default_first
-            return max(0, min(value, self.max_first))
-        if self._returns_nodes(definition) and isinstance(_unwrap_non_null(definition.type), GraphQLList):
-            for argument in node.arguments or ():
-                keys = self._value(argument.value)
-                if isinstance(keys, list):
-                    return len(keys)
-        return 1
-
-    def _int_argument(self, node: FieldNode, name: str) -> int | None:
-        for argument in node.arguments or ():
-            if argument.name.value == name:
-                value = self._value(argument.value)
-                return value if isinstance(value, int) and not isinstance(value, bool) else None
-        return None
-
-    def _value(self, node: ValueNode | None) -> Any:
-        """A literal's or variable's value, as far as the estimate needs it (ints and list lengths)."""
-        if isinstance(node, VariableNode):
-            name = node.name.value
-            if name in self.variables:
-                return self.variables[name]
-            return self._value(self.defaults.get(name))
-        if isinstance(node, IntValueNode):
-            try:
-                return int(node.value)
-            except ValueError:
-                return None
-        if isinstance(node, ListValueNode):
-            return list(node.values)
-        return None
-
-    def _returns_nodes(self, definition: GraphQLField) -> bool:
-        named = get_named_type(definition.type)
-        if isinstance(named, GraphQLInterfaceType):
-            return named.name == NODE_INTERFACE
-        if isinstance(named, GraphQLObjectType):
-            return any(i.name == NODE_INTERFACE for i in named.interfaces)
-        if isinstance(named, GraphQLUnionType):
-            return bool(named.types) and all(
-                any(i.name == NODE_INTERFACE for i in member.interfaces) for member in named.types
-            )
-        return False
+            fetches = 1
+        elif returns_nodes(definition) and not _is_plumbing(parent):
+            fetches = size  # one lookup per key, at the root too (2,000 representations: 2,000)
+        elif at_root:
+            fetches = 1
+        return _Measure(1 + children.depth, fetches + size * children.cost)
 
     def _root_fields(self, selection_set: SelectionSetNode, seen: set[str]) -> list[str]:
         found: list[str] = []
@@ -279,4 +302,4 @@ def measure(
     return Shape(depth=depth, aliases=_aliases(document), root_fields=root_fields, cost=cost)
 
 
-__all__ = ["Shape", "measure"]
+__all__ = ["FieldSizes", "Shape", "measure", "returns_nodes"]

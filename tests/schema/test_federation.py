@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from schema.schema import schema
 from tests.schema.conftest import ALICE, Gateway
@@ -75,3 +76,22 @@ async def test_entities_resolves_one_of_each_type_in_one_call(gateway: Gateway) 
     resolved = await gateway.execute(ENTITIES, {"representations": representations}, **ALICE)
     assert resolved.errors is None
     assert resolved.data["_entities"] == nodes
+
+
+async def test_a_bad_representation_fails_alone_and_names_entity_types_only_with_introspection(
+    gateway: Gateway,
+) -> None:
+    """Each bad item is BAD_USER_INPUT at its own index; the good one still resolves. The list of
+    entity types in the message for an unknown ``__typename`` is left out with introspection off."""
+    first = await gateway.execute(IDS, **ALICE)
+    employer = first.data["employers"]["nodes"][0]
+    for introspection in (True, False):
+        gateway.settings = replace(gateway.settings, introspection=introspection)
+        representations = [{"__typename": "Secret", "id": "x"}, dict(employer), "not an object"]
+        result = await gateway.execute(ENTITIES, {"representations": representations}, **ALICE)
+        assert result.data["_entities"] == [None, employer, None]
+        unknown, not_an_object = result.errors
+        assert unknown.path == ["_entities", 0] and not_an_object.path == ["_entities", 2]
+        assert "'__typename' must name an entity" in unknown.message
+        named = {name for name in entity_types() if name in unknown.message}
+        assert named == (entity_types() if introspection else set())

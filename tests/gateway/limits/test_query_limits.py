@@ -11,6 +11,7 @@ from strawberry.types import Info
 from gateway.context import build_context
 from gateway.demo import demo_settings
 from gateway.graphql_errors import GatewayErrorFormatter
+from gateway.settings import RequestLimits, Settings
 from gateway.upstreams import build_upstreams
 from tests.gateway.limits.conftest import GatewayFactory, GraphQLResponse
 
@@ -154,3 +155,193 @@ async def test_an_unexpected_exception_is_masked_and_logged_with_the_request_id(
     assert "secret detail" not in error.message and context.request_id in error.message
     [record] = [r for r in caplog.records if r.name == "staffgraph.errors"]
     assert context.request_id in record.getMessage()
+
+
+# ---- the size of the input: lists, `in` values, _entities representations, all values ----
+
+STAFF_IN = (
+    'query($v: [String!]) { persons(instituteNo: "047225", filter: {lastName: {in: $v}}) { totalCount } }'
+)
+STAFF_ORDER = 'query($o: [PersonOrder!]) { persons(instituteNo: "047225", orderBy: $o) { totalCount } }'
+STAFF_FILTER = 'query($f: PersonFilter) { persons(instituteNo: "047225", filter: $f) { totalCount } }'
+NESTED_FILTER = """query($f: AbsenceFilter) { persons(instituteNo: "047225", first: 200) {
+  nodes { absences(filter: $f) { totalCount } } } }"""
+ENTITIES = "query($r: [_Any!]!) { _entities(representations: $r) { __typename } }"
+CREATE = "mutation($i: VacancyInput!) { createVacancy(input: $i) { vacancyId } }"
+BRANCH = {"lastName": {"contains": "zz"}}  # three values
+VACANCY = {"referenceNumber": "R-1", "title": "Docent", "description": "Lesgeven", "location": "Utrecht"}
+
+
+def in_literal(count: int) -> str:
+    values = " ".join(f'"n{i}"' for i in range(count))
+    return f'{{ persons(instituteNo: "047225", filter: {{lastName: {{in: [{values}]}}}}) {{ totalCount }} }}'
+
+
+def representations(count: int) -> list[dict[str, str]]:
+    return [{"__typename": "Person", "id": f"id-{i}"} for i in range(count)]
+
+
+@pytest.mark.parametrize(
+    ("query", "variables", "argument", "where", "limit", "setting", "allowed", "actual"),
+    [
+        (STAFF_IN, {"v": ["x"] * 501}, "filter", "filter.lastName.in", "inValues", "MAX_IN_VALUES", 500, 501),
+        (in_literal(501), None, "filter", "filter.lastName.in", "inValues", "MAX_IN_VALUES", 500, 501),
+        (
+            STAFF_ORDER,
+            {"o": ["LAST_NAME_ASC"] * 101},
+            "orderBy",
+            "orderBy",
+            "listLength",
+            "MAX_LIST_LENGTH",
+            100,
+            101,
+        ),
+        (
+            STAFF_FILTER,
+            {"f": {"or": [BRANCH] * 101}},
+            "filter",
+            "filter.or",
+            "listLength",
+            "MAX_LIST_LENGTH",
+            100,
+            101,
+        ),
+        (
+            STAFF_FILTER,
+            {"f": {"and": [{"lastName": {"eq": "x"}}, {"or": [{"and": [BRANCH] * 101}]}]}},
+            "filter",
+            "filter.and[1].or[0].and",
+            "listLength",
+            "MAX_LIST_LENGTH",
+            100,
+            101,
+        ),
+        (
+            CREATE,
+            {"i": {**VACANCY, "customFields": [{"name": "a", "value": "b"}] * 101}},
+            "input",
+            "input.customFields",
+            "listLength",
+            "MAX_LIST_LENGTH",
+            100,
+            101,
+        ),
+        (
+            ENTITIES,
+            {"r": representations(101)},
+            "representations",
+            "representations",
+            "entities",
+            "MAX_ENTITIES",
+            100,
+            101,
+        ),
+        # nesting: every list within bounds, 17 x 302 values in all
+        (
+            STAFF_FILTER,
+            {"f": {"or": [{"or": [BRANCH] * 100}] * 17}},
+            "filter",
+            None,
+            "inputValues",
+            "MAX_INPUT_VALUES",
+            5000,
+            None,
+        ),
+        # 26 values, but once per person of a page of 200: 5,200
+        (
+            NESTED_FILTER,
+            {"f": {"or": [{"description": {"contains": "zz"}}] * 8}},
+            "filter",
+            None,
+            "inputValues",
+            "MAX_INPUT_VALUES",
+            5000,
+            None,
+        ),
+    ],
+)
+async def test_an_input_bound_refuses_the_request_naming_the_argument_and_setting(
+    limited_gateway: GatewayFactory,
+    caplog: pytest.LogCaptureFixture,
+    query: str,
+    variables: dict[str, object] | None,
+    argument: str,
+    where: str | None,
+    limit: str,
+    setting: str,
+    allowed: int,
+    actual: int | None,
+) -> None:
+    async with limited_gateway() as g:
+        with caplog.at_level(logging.DEBUG):
+            legacy = await g.post(query, variables)
+        assert legacy.status_code == 200 and legacy.json()["data"] is None
+        [error] = legacy.json()["errors"]
+        expected = {"code": "BAD_USER_INPUT", "argument": argument, "limit": limit, "allowed": allowed}
+        assert error["extensions"] == expected if actual is None else {**expected, "actual": actual}
+        assert f"STAFFGRAPH_{setting}" in error["message"]
+        if where is not None:
+            assert f"'{where}' holds {actual}" in error["message"]
+        modern = await g.post(query, variables, Accept=GraphQLResponse)
+        assert modern.status_code == 400 and "data" not in modern.json()
+        assert await g.calls() == 0
+        assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_within_the_input_bounds_the_same_operations_run(limited_gateway: GatewayFactory) -> None:
+    async with limited_gateway() as g:
+        for query, variables in [
+            (STAFF_IN, {"v": ["x"] * 500}),
+            (in_literal(500), None),
+            (STAFF_ORDER, {"o": ["LAST_NAME_ASC"] * 100}),
+            (STAFF_FILTER, {"f": {"or": [{"or": [BRANCH] * 100}] * 16}}),  # 4,834 values
+            (NESTED_FILTER, {"f": {"or": [{"description": {"contains": "zz"}}] * 7}}),  # 200 * 23 + 2
+        ]:
+            answer = await g.post(query, variables, Accept=GraphQLResponse)
+            assert answer.status_code == 200, answer.text
+            assert "errors" not in answer.json(), answer.json()
+        assert await g.calls() > 0
+
+
+async def test_the_input_bounds_are_settings(limited_gateway: GatewayFactory) -> None:
+    async with limited_gateway(max_in_values=3, max_list_length=2, max_entities=1, max_input_values=30) as g:
+        for query, variables, limit in [
+            (STAFF_IN, {"v": ["x"] * 4}, "inValues"),
+            (STAFF_ORDER, {"o": ["LAST_NAME_ASC"] * 3}, "listLength"),
+            (ENTITIES, {"r": representations(2)}, "entities"),
+            (
+                STAFF_FILTER,
+                {"f": {"or": [{"or": [BRANCH] * 2}] * 2, "and": [{"and": [BRANCH] * 2}] * 2}},
+                "inputValues",
+            ),
+        ]:
+            [error] = (await g.post(query, variables)).json()["errors"]
+            assert error["extensions"]["limit"] == limit
+        assert "errors" not in (await g.post(STAFF_IN, {"v": ["x"] * 3})).json()
+    assert Settings.from_env(
+        {
+            "STAFFGRAPH_MAX_IN_VALUES": "7",
+            "STAFFGRAPH_MAX_LIST_LENGTH": "8",
+            "STAFFGRAPH_MAX_ENTITIES": "9",
+            "STAFFGRAPH_MAX_INPUT_VALUES": "10",
+        }
+    ).limits == RequestLimits(max_in_values=7, max_list_length=8, max_entities=9, max_input_values=10)
+
+
+async def test_the_cost_counts_each_representation_as_a_lookup_wherever_they_come_from(
+    limited_gateway: GatewayFactory,
+) -> None:
+    async with limited_gateway(max_entities=5000, max_input_values=10_000, max_cost=100) as g:
+        refused = await g.post(ENTITIES, {"r": representations(2000)})
+        assert refused.json()["errors"][0]["extensions"] == {
+            "code": "QUERY_TOO_COMPLEX",
+            "limit": "cost",
+            "allowed": 100,
+            "actual": 2000,
+        }
+        items = ", ".join(f'{{__typename: "Person", id: "id-{i}"}}' for i in range(101))
+        [error] = (await g.post(f"{{ _entities(representations: [{items}]) {{ __typename }} }}")).json()[
+            "errors"
+        ]
+        assert error["extensions"]["actual"] == 101
+        assert await g.calls() == 0

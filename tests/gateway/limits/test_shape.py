@@ -14,7 +14,7 @@ from graphql import get_introspection_query, parse
 
 import gateway.limits.shape
 from gateway.examples import load_examples
-from gateway.limits import Shape, measure
+from gateway.limits import Shape, input_errors, measure
 from gateway.settings import DEFAULT_LIMITS
 from schema.pagination import DEFAULT_FIRST, MAX_FIRST
 from schema.schema import schema
@@ -46,12 +46,17 @@ PERSONS_200 = """query($e: ID) { persons(employerId: $e, first: 200) { nodes {
         ("{ vacancies(first: 50) { nodes { trainingPrograms { distanceKm } } } }", None, 1 + 50),
         # a Node looked up by id costs one per parent, but a connection's own node/nodes do not
         ('{ employments(employerId: "x", first: 10) { edges { node { person { id } } } } }', None, 1 + 10),
-        # _entities: one lookup per representation
+        # _entities: one lookup per representation, at the root too, then its selections per item
         (
             "query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { employer { id } } } }",
             {"r": [{}, {}, {}]},
-            1 + 3,
+            3 + 3 * 1,
         ),
+        # ... wherever they come from: a variable with only __typename selected, or a literal
+        ("query($r: [_Any!]!) { _entities(representations: $r) { __typename } }", {"r": [{}] * 2000}, 2000),
+        ('{ _entities(representations: [{__typename: "Person", id: "a"}, {}]) { __typename } }', None, 2),
+        # a single lookup by id at the root is still one fetch
+        ('{ node(id: "x") { id } }', None, 1),
         # introspection costs nothing
         ("{ __schema { types { name } } __typename }", None, 0),
     ],
@@ -135,3 +140,5 @@ def test_graphiql_introspection_and_every_example_fit_the_default_limits() -> No
         assert found.cost <= DEFAULT_LIMITS.max_cost, example.name
         assert found.aliases <= DEFAULT_LIMITS.max_aliases, example.name
         assert found.root_fields <= DEFAULT_LIMITS.max_root_fields, example.name
+        document = parse(example.query)
+        assert not input_errors(SCHEMA, document, variables, DEFAULT_LIMITS, default_first=DEFAULT_FIRST)
