@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 import httpx
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from starlette.applications import Starlette
 
@@ -94,6 +94,7 @@ JUNK = [
     '{"is_tio_partner":{"_eq":"maybe"}}',
 ]
 ALLOWED_STATUSES = {200, 400, 401, 403, 404}
+MAX_QUERY = 60_000
 
 
 class Http:
@@ -171,6 +172,8 @@ _values = st.sampled_from(JUNK) | st.text(max_size=40) | st.from_regex(r"\{.{0,4
 )
 def test_random_query_strings_never_fail_the_server(http: Http, pairs: list, collection: str) -> None:
     query = "&".join(f"{quote(key)}={quote(value)}" for key, value in pairs)
+    # httpx itself refuses a query past 64 KB before sending: the server never sees one
+    assume(len(query) < MAX_QUERY)
     _check(http.get(f"/items/{collection}?{query}"))
 
 
