@@ -79,9 +79,26 @@ class RequestLimits:
     max_body_bytes: int = 2 * 1024 * 1024  # request body; 413 before it is parsed (base64 attachments)
     max_in_flight: int = 100  # concurrent GraphQL requests; beyond: 503 with Retry-After, not a queue
     max_first: int = 200  # items one connection field may ask for (`first`); more is BAD_USER_INPUT
+    # issue 10, gateway.http: JSON nesting in a request (body, GET variables) before it is parsed, and
+    # the request line and headers together (431); httptools alone caps only the URL (64 KiB).
+    max_json_depth: int = 64
+    max_header_bytes: int = 128 * 1024
 
 
 DEFAULT_LIMITS = RequestLimits()
+
+
+@dataclass(frozen=True)
+class ClientTimeouts:
+    """How long a client may take to send a request (gateway.http): ``header`` seconds from the
+    connection opening (or the previous response on it) to the end of the headers, then ``body``
+    seconds for the whole body; past either the answer is 408 and the connection is closed."""
+
+    header: float = 10.0
+    body: float = 10.0
+
+
+DEFAULT_CLIENT_TIMEOUTS = ClientTimeouts()
 
 
 @dataclass(frozen=True)
@@ -126,6 +143,8 @@ class Settings:
     limits: RequestLimits = DEFAULT_LIMITS
     introspection: bool = True
     graphiql: bool = True
+    # Slow clients (issue 10): STAFFGRAPH_HEADER_TIMEOUT, STAFFGRAPH_BODY_TIMEOUT.
+    client_timeouts: ClientTimeouts = DEFAULT_CLIENT_TIMEOUTS
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
@@ -221,6 +240,10 @@ class Settings:
                     number("ICTERGEZOCHT_BUDGET", DEFAULT_ICTERGEZOCHT_BUDGET.requests, "a whole number")
                 ),
                 window=number("ICTERGEZOCHT_BUDGET_WINDOW", DEFAULT_ICTERGEZOCHT_BUDGET.window),
+            ),
+            client_timeouts=ClientTimeouts(
+                header=number("HEADER_TIMEOUT", DEFAULT_CLIENT_TIMEOUTS.header),
+                body=number("BODY_TIMEOUT", DEFAULT_CLIENT_TIMEOUTS.body),
             ),
         )
 
