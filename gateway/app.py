@@ -13,10 +13,13 @@ for field errors; ``application/json`` to the rest, 200 for anything well-formed
 before. ``GET`` runs queries (cacheable links, ``curl``) but never mutations: a mutation
 over GET is refused with 405 before anything is resolved, so a link or a prefetching
 browser cannot write upstream. Malformed requests get 400, other methods 405, an
-``Accept`` naming neither type 406, a body that is not UTF-8 JSON 415
-(``gateway.http.responses`` lists the codes). In front of the view, in this order: load
-shedding (503 over ``STAFFGRAPH_MAX_IN_FLIGHT``) and the body-size limit (413 over
-``STAFFGRAPH_MAX_BODY_BYTES``).
+``Accept`` naming neither type 406, a body that is not UTF-8 JSON 415, JSON nested deeper
+than ``STAFFGRAPH_MAX_JSON_DEPTH`` 400, measured before it is parsed
+(``gateway.http.responses`` lists the codes). In front of the view, in this order: the
+body, read whole within its size and time (413 over ``STAFFGRAPH_MAX_BODY_BYTES``, 408
+past ``STAFFGRAPH_BODY_TIMEOUT``), then load shedding (503 over
+``STAFFGRAPH_MAX_IN_FLIGHT``, counting only requests whose body is in). The request
+headers' deadline and size are the server's (``gateway.http.protocol``).
 """
 
 from __future__ import annotations
@@ -49,11 +52,12 @@ from gateway.health import Readiness, healthz
 from gateway.http import (
     GRAPHQL_RESPONSE_JSON,
     JSON,
-    BodySizeLimit,
     HTTPRefusal,
     LoadShedder,
+    RequestBody,
     body_type_problem,
     negotiate,
+    nests_deeper_than,
     refusal_response,
 )
 from gateway.metrics import OperationType, Outcome, metrics_endpoint, observe_graphql
@@ -160,6 +164,20 @@ class GatewayGraphQL(GraphQL[Context, None]):
                 raise HTTPRefusal(400, "The request body is not valid UTF-8 JSON.") from None
         return _request_data(data)
 
+    def decode_json(self, data: str | bytes) -> object:
+        """The body (or a GET request's ``variables`` or ``extensions``) as JSON, once its nesting
+        is known to be within ``STAFFGRAPH_MAX_JSON_DEPTH`` (deeper JSON made the parser recurse
+        until ``RecursionError``: a 500)."""
+        limit = self.settings.limits.max_json_depth
+        depth = nests_deeper_than(data, limit)
+        if depth is not None:
+            raise HTTPRefusal(
+                400,
+                f"The request's JSON nests {depth} levels deep, over the limit of {limit} "
+                f"(STAFFGRAPH_MAX_JSON_DEPTH).",
+            )
+        return super().decode_json(data)
+
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         """Strawberry's body, without ``data`` for a request error to graphql-response+json clients."""
         media_type = negotiate(request.headers.get("accept")) or JSON
@@ -242,10 +260,13 @@ def _request_data(data: object) -> GraphQLRequestData:
     )
 
 
-def _limited(view: GatewayGraphQL, settings: Settings) -> LoadShedder:
-    """The view behind load shedding (outermost: refused requests cost nothing) and the body limit."""
-    body_limited = BodySizeLimit(view, max_bytes=settings.limits.max_body_bytes)
-    return LoadShedder(body_limited, max_in_flight=settings.limits.max_in_flight)
+def _limited(view: GatewayGraphQL, settings: Settings) -> RequestBody:
+    """The view behind load shedding, behind the body reader: a request is in flight only once
+    its body is in, so slow senders cannot take the places of requests ready to run."""
+    shedder = LoadShedder(view, max_in_flight=settings.limits.max_in_flight)
+    return RequestBody(
+        shedder, max_bytes=settings.limits.max_body_bytes, timeout=settings.client_timeouts.body
+    )
 
 
 def create_app(settings: Settings, *, upstreams: Upstreams | None = None, demo: bool = False) -> Starlette:

@@ -107,6 +107,7 @@ def serve(
     """Run the gateway; upstream URLs, credentials and timeouts come from STAFFGRAPH_* variables."""
     from gateway.app import create_app
     from gateway.exceptions import ConfigError
+    from gateway.http.protocol import protocol_for
     from gateway.settings import Settings
 
     try:
@@ -115,7 +116,8 @@ def serve(
         typer.echo(f"staffgraph serve: {exc}", err=True)
         raise typer.Exit(2) from None
     typer.echo(f"staffgraph gateway on http://{host}:{port}/graphql")
-    uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level)
+    # the request headers' deadline and size (STAFFGRAPH_HEADER_TIMEOUT, STAFFGRAPH_MAX_HEADER_BYTES)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level, http=protocol_for(settings))
 
 
 @app.command()

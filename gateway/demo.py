@@ -141,6 +141,7 @@ def run_demo(
     echo: Callable[[str], None],
 ) -> None:
     from gateway.app import create_app
+    from gateway.http.protocol import protocol_for
     from simulators.config import SimConfig
     from simulators.harness import ResetLogFilter
     from simulators.server import create_simulator_app
@@ -161,8 +162,10 @@ def run_demo(
             create_simulator_app(SimConfig(seed=seed, today=today, scale=scale)), log_level=log_level
         )
     )
+    settings = demo_settings(simulators_url, today=today)
     gateway = _SharedLoopServer(
-        uvicorn.Config(create_app(demo_settings(simulators_url, today=today), demo=True), log_level=log_level)
+        # the gateway's own connection protocol: header limits uvicorn lacks (gateway.http.protocol)
+        uvicorn.Config(create_app(settings, demo=True), log_level=log_level, http=protocol_for(settings))
     )
 
     def started() -> None:

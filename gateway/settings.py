@@ -88,6 +88,10 @@ class RequestLimits:
     max_list_length: int = 100  # items of any other list argument (orderBy, and/or, mutation lists)
     max_entities: int = 100  # `_entities` representations in one request
     max_input_values: int = 5000  # argument values of an operation, each once per run of its field
+    # issue 10, gateway.http: JSON nesting in a request (body, GET variables) before it is parsed, and
+    # the request line and headers together (431); httptools alone caps only the URL (64 KiB).
+    max_json_depth: int = 64
+    max_header_bytes: int = 128 * 1024
 
 
 DEFAULT_LIMITS = RequestLimits()
@@ -122,6 +126,19 @@ class InboundAuth:
 
 
 DEFAULT_AUTH = InboundAuth()
+
+
+@dataclass(frozen=True)
+class ClientTimeouts:
+    """How long a client may take to send a request (gateway.http): ``header`` seconds from the
+    connection opening (or the previous response on it) to the end of the headers, then ``body``
+    seconds for the whole body; past either the answer is 408 and the connection is closed."""
+
+    header: float = 10.0
+    body: float = 10.0
+
+
+DEFAULT_CLIENT_TIMEOUTS = ClientTimeouts()
 
 
 @dataclass(frozen=True)
@@ -166,6 +183,8 @@ class Settings:
     limits: RequestLimits = DEFAULT_LIMITS
     introspection: bool = True
     graphiql: bool = True
+    # Slow clients (issue 10): STAFFGRAPH_HEADER_TIMEOUT, STAFFGRAPH_BODY_TIMEOUT.
+    client_timeouts: ClientTimeouts = DEFAULT_CLIENT_TIMEOUTS
 
     # Who may use the gateway-held credentials (STAFFGRAPH_AUTH and its settings; gateway.auth).
     auth: InboundAuth = DEFAULT_AUTH
@@ -267,6 +286,10 @@ class Settings:
                 caller_share=_share("ICTERGEZOCHT_CALLER_SHARE", text("ICTERGEZOCHT_CALLER_SHARE")),
             ),
             auth=_inbound_auth(text),
+            client_timeouts=ClientTimeouts(
+                header=number("HEADER_TIMEOUT", DEFAULT_CLIENT_TIMEOUTS.header),
+                body=number("BODY_TIMEOUT", DEFAULT_CLIENT_TIMEOUTS.body),
+            ),
         )
 
 

@@ -3,10 +3,12 @@
 A gateway that queues without bound under overload answers every request late, holds
 memory and upstream connections for callers that have given up, and recovers slowly. This
 middleware counts the requests it lets through and refuses the one over the limit
-immediately with 503 and ``Retry-After`` (``OVERLOADED``), before its body is read, so a
-client backs off and the requests already admitted finish on time. The count lives in
-the event loop of one process (no lock needed: ASGI apps run on one loop); it is
-per process, so N workers admit N times the limit.
+immediately with 503 and ``Retry-After`` (``OVERLOADED``), so a client backs off and the
+requests already admitted finish on time. It sits behind ``gateway.http.body``: a request
+counts only once its whole body is in, so clients that send their bodies slowly (each cut
+off by ``STAFFGRAPH_BODY_TIMEOUT``) never use up the places of requests ready to run. The
+count lives in the event loop of one process (no lock needed: ASGI apps run on one loop);
+it is per process, so N workers admit N times the limit.
 """
 
 from __future__ import annotations

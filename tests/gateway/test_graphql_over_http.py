@@ -297,3 +297,51 @@ async def test_an_unknown_operation_name_is_a_request_error(stack: InProcess) ->
     assert modern.status_code == 400 and "data" not in modern.json()
     legacy = await stack.gateway.post("/graphql", json=body, headers={"accept": JSON})
     assert legacy.status_code == 200 and legacy.json()["data"] is None and legacy.json()["errors"]
+
+
+def _nested(depth: int) -> str:
+    return "[" * depth + "]" * depth
+
+
+@pytest.mark.parametrize("accept", [GQL, JSON])
+async def test_json_nested_past_the_limit_is_a_400_naming_it_in_either_media_type(
+    stack: InProcess, accept: str
+) -> None:
+    """100,000 nested arrays made strawberry's ``json.loads`` raise RecursionError: a plain-text 500."""
+    body = '{"query": "{ __typename }", "variables": {"v": ' + _nested(100_000) + "}}"
+    answer = await stack.gateway.post(
+        "/graphql", content=body, headers={"content-type": JSON, "accept": accept}
+    )
+    assert answer.status_code == 400 and answer.headers["content-type"].startswith(accept)
+    [error] = answer.json()["errors"]
+    assert error == {
+        "message": "The request's JSON nests 100002 levels deep, over the limit of 64 (STAFFGRAPH_MAX_JSON_DEPTH).",
+        "extensions": {"code": "BAD_REQUEST"},
+    }
+
+
+@pytest.mark.parametrize("parameter", ["variables", "extensions"])
+async def test_json_nested_past_the_limit_in_a_get_parameter_is_a_400(
+    stack: InProcess, parameter: str
+) -> None:
+    params = {"query": "{ __typename }", parameter: '{"v": ' + _nested(5000) + "}"}
+    answer = await stack.gateway.get("/graphql", params=params, headers={"accept": GQL})
+    assert answer.status_code == 400, answer.text[:200]
+    assert "nests 5001 levels deep" in answer.json()["errors"][0]["message"]
+
+
+async def test_nesting_within_the_limit_and_brackets_inside_strings_are_fine(stack: InProcess) -> None:
+    at_limit = (
+        '{"query": "{ __typename }", "extensions": {"x": ' + _nested(62) + "}}"
+    )  # 64 with the two objects
+    answer = await stack.gateway.post("/graphql", content=at_limit, headers={"content-type": JSON})
+    assert answer.json() == {"data": {"__typename": "Query"}}
+    brackets_in_text = {
+        "query": "query($n: String!) { __type(name: $n) { name } }",
+        "variables": {"n": "[" * 500},
+    }
+    answer = await stack.gateway.post("/graphql", json=brackets_in_text)
+    assert answer.json() == {"data": {"__type": None}}
+    one_over = '{"query": "{ __typename }", "extensions": {"x": ' + _nested(63) + "}}"
+    answer = await stack.gateway.post("/graphql", content=one_over, headers={"content-type": JSON})
+    assert answer.status_code == 400 and "nests 65 levels deep" in answer.json()["errors"][0]["message"]
