@@ -34,7 +34,7 @@ from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from datetime import date, timedelta
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 from gateway.caches import caches_of
 from gateway.context import Context
@@ -73,6 +73,7 @@ from gateway.upstreams.loket import (
 from gateway.upstreams.paths import Endpoint
 
 Row = dict[str, Any]
+T = TypeVar("T")
 U = Upstream.LOKET
 
 PER_ITEM_MAX = 1
@@ -368,16 +369,9 @@ class LoketSource:
         self, context: Context, keys: Sequence[PersonKey], on: date
     ) -> dict[PersonKey, list[EmploymentRecord]]:
         """Each person's employments, with the job title and department valid on ``on``."""
-        by_employer: dict[str, list[PersonKey]] = defaultdict(list)
-        for key in dict.fromkeys(keys):
-            by_employer[key.scope].append(key)
-        results = await asyncio.gather(
-            *(self._employments_at(context, employer, group, on) for employer, group in by_employer.items())
+        return await _per_employer(
+            keys, lambda employer, group: self._employments_at(context, employer, group, on)
         )
-        found: dict[PersonKey, list[EmploymentRecord]] = {}
-        for result in results:
-            found.update(result)
-        return found
 
     async def _employments_at(
         self, context: Context, employer_id: str, keys: list[PersonKey], on: date
@@ -434,12 +428,7 @@ class LoketSource:
             "leavebalances",
             None,
         )
-        return {
-            rows.employment_join(row): row["organizationalEntity"]
-            for batch in fetched
-            for row in batch
-            if isinstance(row.get("organizationalEntity"), dict)
-        }
+        return rows.entities_by_employment(row for batch in fetched for row in batch)
 
     async def employments_in(
         self, context: Context, employer_id: str, on: date, tree: Filter | None = None
@@ -456,11 +445,7 @@ class LoketSource:
         dates = dates_pushdown(tree)
 
         def joined(found: list[Row], balances: list[Row], *, only_joined: bool) -> list[EmploymentRecord]:
-            entities = {
-                rows.employment_join(row): row["organizationalEntity"]
-                for row in balances
-                if isinstance(row.get("organizationalEntity"), dict)
-            }
+            entities = rows.entities_by_employment(balances)
             kept = [row for row in found if not only_joined or rows.employment_join(row) in entities]
             self._count(context, fetched=len(found) + len(balances), converted=len(kept))
             return [
@@ -525,19 +510,9 @@ class LoketSource:
     ) -> dict[PersonKey, list[AbsenceRecord]]:
         """Each person's sickness (absence endpoints) and taken leave (leave calendar) overlapping
         ``first .. last``."""
-        by_employer: dict[str, list[PersonKey]] = defaultdict(list)
-        for key in dict.fromkeys(keys):
-            by_employer[key.scope].append(key)
-        results = await asyncio.gather(
-            *(
-                self._absences_at(context, employer, group, first, last)
-                for employer, group in by_employer.items()
-            )
+        return await _per_employer(
+            keys, lambda employer, group: self._absences_at(context, employer, group, first, last)
         )
-        found: dict[PersonKey, list[AbsenceRecord]] = {}
-        for result in results:
-            found.update(result)
-        return found
 
     async def _absences_at(
         self, context: Context, employer_id: str, keys: list[PersonKey], first: date, last: date
@@ -580,25 +555,16 @@ class LoketSource:
                 _items("leave"),
             ),
         )
-        wanted = {key.person_id for key in keys}
+        records = rows.calendar_records(
+            (row for batch in sick for row in batch),
+            (row for batch in taken for row in batch),
+            employer_id,
+            {key.person_id for key in keys},
+        )
+        self._count(context, converted=len(records))
         by_person: dict[str, list[AbsenceRecord]] = defaultdict(list)
-        seen: set[tuple[str, str]] = set()
-        converted = 0
-        for batches, name, convert in ((sick, "absences", rows.absence), (taken, "leave", rows.leave)):
-            for batch in batches:
-                for row in batch:
-                    employee = rows.calendar_employee(row)
-                    items = rows.calendar_items(row, name)
-                    if employee is None or employee not in wanted:
-                        continue
-                    for item in items:
-                        # an absence belongs to the employee; two employments may both list it
-                        if (name, item["id"]) in seen:
-                            continue
-                        seen.add((name, item["id"]))
-                        by_person[employee].append(convert(item, employer_id, employee))
-                        converted += 1
-        self._count(context, converted=converted)
+        for record in records:
+            by_person[record.person_id].append(record)
         return {key: by_person.get(key.person_id, []) for key in keys}
 
     async def absences_in(
@@ -620,18 +586,8 @@ class LoketSource:
             sick, taken = await asyncio.gather(
                 calendar(CALENDAR_ABSENCES, AbsenceKind.SICKNESS), calendar(CALENDAR_LEAVE, AbsenceKind.LEAVE)
             )
-            found: list[AbsenceRecord] = []
-            seen: set[tuple[str, str]] = set()
-            fetched = 0
-            for batch, name, convert in ((sick, "absences", rows.absence), (taken, "leave", rows.leave)):
-                for row in batch:
-                    employee = rows.calendar_employee(row)
-                    items = rows.calendar_items(row, name)
-                    fetched += len(items)
-                    for item in items:
-                        if employee and (name, item["id"]) not in seen:
-                            seen.add((name, item["id"]))
-                            found.append(convert(item, employer_id, employee))
+            found = rows.calendar_records(sick, taken, employer_id)
+            fetched = _items("absences")(sick) + _items("leave")(taken)
             self._count(context, fetched=fetched, converted=len(found))
             return found
 
@@ -788,6 +744,20 @@ def kinds_allowed(tree: Filter | None) -> set[AbsenceKind]:
         elif condition.op is Op.NE and isinstance(condition.value, AbsenceKind):
             kinds -= {condition.value}
     return kinds
+
+
+async def _per_employer(
+    keys: Sequence[PersonKey],
+    load: Callable[[str, list[PersonKey]], Awaitable[dict[PersonKey, list[T]]]],
+) -> dict[PersonKey, list[T]]:
+    """``load`` for each employer's share of a batch, all at once; one answer for the whole batch."""
+    by_employer: dict[str, list[PersonKey]] = defaultdict(list)
+    for key in dict.fromkeys(keys):
+        by_employer[key.scope].append(key)
+    found: dict[PersonKey, list[T]] = {}
+    for result in await asyncio.gather(*(load(employer, group) for employer, group in by_employer.items())):
+        found.update(result)
+    return found
 
 
 def _items(name: str) -> Callable[[list[Row]], int]:

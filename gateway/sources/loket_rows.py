@@ -26,6 +26,7 @@ are ``LEAVE``.
 
 from __future__ import annotations
 
+from collections.abc import Container, Iterable
 from datetime import date
 from typing import Any
 
@@ -160,6 +161,15 @@ def leave(row: Row, employer_id: str, employee_id: str) -> AbsenceRecord:
     )
 
 
+def entities_by_employment(balances: Iterable[Row]) -> dict[EmploymentJoin, Row]:
+    """The organizational entity of each employment, from leave-balance rows (those that have one)."""
+    return {
+        employment_join(row): row["organizationalEntity"]
+        for row in balances
+        if isinstance(row.get("organizationalEntity"), dict)
+    }
+
+
 def calendar_employee(row: Row) -> str | None:
     """The employee of a calendar row (``{employment: {employee: {id}}, absences|leave: [...]}``)."""
     return employee_id_of(_obj(row.get("employment")))
@@ -172,3 +182,23 @@ def calendar_items(row: Row, name: str) -> list[Row]:
         if isinstance(items, list)
         else []
     )
+
+
+def calendar_records(
+    sick: Iterable[Row], taken: Iterable[Row], employer_id: str, wanted: Container[str] | None = None
+) -> list[AbsenceRecord]:
+    """Absence-calendar and leave-calendar rows -> records, of the ``wanted`` employees (all when
+    ``None``). An item belongs to the employee; two of their employments may both list it, so each
+    is converted once."""
+    found: list[AbsenceRecord] = []
+    seen: set[tuple[str, str]] = set()
+    for batch, name, convert in ((sick, "absences", absence), (taken, "leave", leave)):
+        for row in batch:
+            employee = calendar_employee(row)
+            if employee is None or (wanted is not None and employee not in wanted):
+                continue
+            for item in calendar_items(row, name):
+                if (name, item["id"]) not in seen:
+                    seen.add((name, item["id"]))
+                    found.append(convert(item, employer_id, employee))
+    return found
