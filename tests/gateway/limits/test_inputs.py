@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
-from types import FrameType
 from typing import Any
 
 import pytest
@@ -17,6 +12,7 @@ from gateway.limits import input_errors
 from gateway.settings import DEFAULT_LIMITS, RequestLimits
 from schema.pagination import DEFAULT_FIRST
 from schema.schema import schema
+from tests.support.counting import counting_calls
 
 SCHEMA = schema._schema
 FILTERED = 'query($f: PersonFilter) { persons(instituteNo: "047225", filter: $f) { totalCount } }'
@@ -37,26 +33,6 @@ def total(query: str, variables: dict[str, Any] | None = None) -> int:
         else:
             high = middle
     return low
-
-
-@contextmanager
-def counting_calls(limit: int) -> Iterator[Counter[str]]:
-    """Python calls into ``gateway.limits.inputs``: work measured without a stopwatch."""
-    calls: Counter[str] = Counter()
-    filename = gateway.limits.inputs.__file__
-
-    def profile(frame: FrameType, event: str, arg: object) -> None:
-        if event == "call" and frame.f_code.co_filename == filename:
-            calls["total"] += 1
-            if calls["total"] > limit:
-                raise AssertionError(f"more than {limit} calls into gateway.limits.inputs")
-
-    previous = sys.getprofile()
-    sys.setprofile(profile)
-    try:
-        yield calls
-    finally:
-        sys.setprofile(previous)
 
 
 @pytest.mark.parametrize(
@@ -133,7 +109,7 @@ def test_a_huge_variable_is_refused_in_a_bounded_number_of_steps() -> None:
         {"f": {"or": [{}] * 200_000}},
         {"f": deep},
     ):
-        with counting_calls(limit=5 * DEFAULT_LIMITS.max_input_values):
+        with counting_calls(gateway.limits.inputs, limit=5 * DEFAULT_LIMITS.max_input_values):
             assert errors(FILTERED, variables)
 
 
@@ -145,7 +121,7 @@ def test_a_fragment_bomb_is_walked_once_per_fragment() -> None:
         f"{{ employers {{ nodes {{ ...F0 }} }} }}\n{fragments}\n"
         f'fragment F{levels} on Employer {{ persons(filter: {{lastName: {{eq: "x"}}}}) {{ totalCount }} }}'
     )
-    with counting_calls(limit=2000):
+    with counting_calls(gateway.limits.inputs, limit=2000):
         [error] = errors(query)
     assert error.extensions is not None and error.extensions["limit"] == "inputValues"
     assert error.extensions["argument"] == "filter"

@@ -3,11 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
-from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
-from types import FrameType, ModuleType
 
 import pytest
 from graphql import get_introspection_query, parse
@@ -18,6 +13,7 @@ from gateway.limits import Shape, input_errors, measure
 from gateway.settings import DEFAULT_LIMITS
 from schema.pagination import DEFAULT_FIRST, MAX_FIRST
 from schema.schema import schema
+from tests.support.counting import counting_calls
 
 SCHEMA = schema._schema
 
@@ -86,28 +82,6 @@ def fragment_bomb(levels: int) -> str:
         for i in range(levels)
     )
     return f"{{ employers {{ nodes {{ ...F0 }} }} }}\n{fragments}\nfragment F{levels} on Employer {{ id }}"
-
-
-@contextmanager
-def counting_calls(module: ModuleType, *, limit: int) -> Iterator[Counter[str]]:
-    """Count the Python function calls made inside ``module``: a measure of work that, unlike a
-    stopwatch, is the same on a busy machine. Past ``limit`` calls the work fails at once (an
-    exponential walk would otherwise run for hours)."""
-    calls: Counter[str] = Counter()
-    filename = module.__file__
-
-    def profile(frame: FrameType, event: str, arg: object) -> None:
-        if event == "call" and frame.f_code.co_filename == filename:
-            calls["total"] += 1
-            if calls["total"] > limit:
-                raise AssertionError(f"more than {limit} calls into {module.__name__}")
-
-    previous = sys.getprofile()
-    sys.setprofile(profile)
-    try:
-        yield calls
-    finally:
-        sys.setprofile(previous)
 
 
 def test_fragments_are_measured_once_so_a_fragment_bomb_is_linear() -> None:
