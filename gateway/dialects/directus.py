@@ -10,14 +10,13 @@ Geodata is read here too: a ``locations`` item has no town field, only an addres
 (``"Zandlaan 31, 6717 LN, Ede, Nederland"``), the geocoder's parts
 (``location_components``, a GeoJSON Feature whose ``properties.raw`` entries carry
 ``types``; the town is the ``locality``) and a GeoJSON Point (``location_data``).
-``Site`` is what the gateway keeps of such an item.
+What the gateway keeps of such an item is a ``LocationRecord`` (``gateway.sources.onderwijsloket_rows``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -27,7 +26,7 @@ from gateway.dialects.filters import AllOf, Condition, Filter, Op, Scalar
 from gateway.dialects.loket import OrderKey
 from gateway.geo import Point
 
-# the ``locations`` fields a ``Site`` is read from: never the whole item
+# the ``locations`` fields a location record is read from: never the whole item
 LOCATION_FIELDS = ("id", "title", "location_address", "location_components", "location_data")
 _COUNTRIES = frozenset({"nederland", "netherlands", "the netherlands", "nl", "nld"})
 _POSTCODE = re.compile(r"^[0-9]{4}\s?[A-Za-z]{2}(?:\s+|$)")
@@ -202,28 +201,3 @@ def town_in_address(address: Any) -> str | None:
 def town_of(item: Mapping[str, Any]) -> str | None:
     """The town of an item with Directus geodata: the geocoder's locality, else the address line's."""
     return locality(item.get("location_components")) or town_in_address(item.get("location_address"))
-
-
-def _text(value: Any) -> str | None:
-    return value if isinstance(value, str) else None
-
-
-@dataclass(frozen=True)
-class Site:
-    """A ``locations`` item as the gateway uses it: its name, address, town and point."""
-
-    id: str
-    title: str | None
-    address: str | None
-    town: str | None
-    point: Point | None
-
-    @classmethod
-    def from_item(cls, item: Mapping[str, Any]) -> Site:
-        return cls(
-            id=str(item["id"]),
-            title=_text(item.get("title")),
-            address=_text(item.get("location_address")),
-            town=town_of(item),
-            point=Point.from_geojson(item.get("location_data")),
-        )

@@ -9,7 +9,6 @@ import orjson
 import pytest
 
 from gateway.dialects.directus import (
-    Site,
     bbox_filter,
     filter_object,
     locality,
@@ -23,6 +22,8 @@ from gateway.dialects.directus import (
 from gateway.dialects.filters import AllOf, AnyOf, Condition, Filter, Op
 from gateway.dialects.loket import OrderKey
 from gateway.geo import Point
+from gateway.job_records import LocationRecord
+from gateway.sources.onderwijsloket_rows import location
 
 C = Condition
 
@@ -209,16 +210,16 @@ def test_town_of_falls_back_to_the_address_line() -> None:
     assert town_of({"id": "x"}) is None
 
 
-def test_a_site_is_what_the_gateway_keeps_of_a_location() -> None:
-    assert Site.from_item(EDE) == Site(
-        id=EDE["id"],
-        title="Aeres MBO Ede",
+def test_a_location_record_is_what_the_gateway_keeps_of_a_location() -> None:
+    assert location(EDE) == LocationRecord(
+        location_id=EDE["id"],
+        name="Aeres MBO Ede",
+        city="Ede",
         address="Zandlaan 31, 6717 LN, Ede, Nederland",
-        town="Ede",
         point=Point(52.0188009, 5.6689211),  # location_data, not the geocoder's geometry
     )
-    bare = Site.from_item({"id": 7})
-    assert bare == Site(id="7", title=None, address=None, town=None, point=None)
+    bare = location({"id": 7})
+    assert bare == LocationRecord(location_id="7", name=None, city=None, address=None, point=None)
 
 
 def test_bbox_filter_holds_every_point_in_one_short_rule() -> None:
