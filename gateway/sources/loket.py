@@ -296,18 +296,27 @@ class LoketSource:
         extra: dict[str, str] | None,
         base: str | None = None,
     ) -> list[str]:
-        """``filter`` texts covering ``values``, each as long as a URL under ``MAX_URL`` allows."""
+        """``filter`` texts covering ``values`` in order, each as long as a URL under ``MAX_URL`` allows.
+
+        A filter's encoded length grows with the values it names, so each chunk is the longest prefix
+        that fits, found by binary search: a few renders per chunk, not one per value."""
+        room = client.filter_room(endpoint, ids, extra)
+
+        def fits(part: Sequence[Any]) -> bool:
+            return client.encoded_length(_and(base, render(part)) or "") <= room
+
         texts: list[str] = []
-        current: list[Any] = []
-        for value in values:
-            candidate = [*current, value]
-            if current and not client.fits(endpoint, ids, _and(base, render(candidate)) or "", extra):
-                texts.append(_and(base, render(current)) or "")
-                current = [value]
-            else:
-                current = candidate
-        if current:
-            texts.append(_and(base, render(current)) or "")
+        start = 0
+        while start < len(values):
+            low, high = 1, len(values) - start  # the first value always goes, even alone too long
+            while low < high:
+                middle = (low + high + 1) // 2
+                if fits(values[start : start + middle]):
+                    low = middle
+                else:
+                    high = middle - 1
+            texts.append(_and(base, render(values[start : start + low])) or "")
+            start += low
         return texts
 
     async def _batched(

@@ -20,6 +20,7 @@ import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote_plus
 
 import httpx
 
@@ -182,12 +183,25 @@ class LoketClient(UpstreamClient):
         except httpx.InvalidURL:  # httpx refuses a query past 64 KB before measuring it
             return sys.maxsize
 
+    def filter_room(
+        self, endpoint: Endpoint, ids: dict[str, str], extra: dict[str, str] | None = None
+    ) -> int:
+        """How many characters the percent-encoded ``filter`` of a list request may take (at the largest
+        paging) before its URL passes ``MAX_URL``: measured once, so splitting a long id list into
+        requests does not build a request per id."""
+        params = self.list_params(99999, MAX_PAGE_SIZE, None, None, extra)
+        return MAX_URL - self.url_length(endpoint.path(**ids), params) - len("&filter=")
+
+    @staticmethod
+    def encoded_length(filter: str) -> int:
+        """The length of ``filter`` in the query string, encoded as httpx encodes it."""
+        return len(quote_plus(filter))
+
     def fits(
         self, endpoint: Endpoint, ids: dict[str, str], filter: str, extra: dict[str, str] | None = None
     ) -> bool:
         """Whether a list request with this ``filter`` stays within ``MAX_URL`` (at the largest paging)."""
-        params = self.list_params(99999, MAX_PAGE_SIZE, filter, None, extra)
-        return self.url_length(endpoint.path(**ids), params) <= MAX_URL
+        return self.encoded_length(filter) <= self.filter_room(endpoint, ids, extra)
 
     async def page(
         self,
