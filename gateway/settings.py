@@ -189,6 +189,10 @@ class Settings:
     # Who may use the gateway-held credentials (STAFFGRAPH_AUTH and its settings; gateway.auth).
     auth: InboundAuth = DEFAULT_AUTH
 
+    # Shared state for replicas (issue 11): caches, budgets, documents and subscriptions live in this
+    # Redis (STAFFGRAPH_REDIS_URL, redis:// or rediss:// or unix://) when set, in the process otherwise.
+    redis_url: str | None = None
+
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
         def text(name: str) -> str | None:
@@ -222,7 +226,7 @@ class Settings:
 
         urls = {}
         for field in fields(cls):
-            if field.name.endswith("_url"):
+            if field.name.endswith("_url") and field.name != "redis_url":  # a redis:// URL, below
                 value = text(field.name.upper())
                 if value is not None:
                     if not value.startswith(("http://", "https://")):
@@ -286,11 +290,22 @@ class Settings:
                 caller_share=_share("ICTERGEZOCHT_CALLER_SHARE", text("ICTERGEZOCHT_CALLER_SHARE")),
             ),
             auth=_inbound_auth(text),
+            redis_url=_redis_url(text("REDIS_URL")),
             client_timeouts=ClientTimeouts(
                 header=number("HEADER_TIMEOUT", DEFAULT_CLIENT_TIMEOUTS.header),
                 body=number("BODY_TIMEOUT", DEFAULT_CLIENT_TIMEOUTS.body),
             ),
         )
+
+
+def _redis_url(raw: str | None) -> str | None:
+    """``STAFFGRAPH_REDIS_URL`` as given, once its scheme is one the ``redis`` client speaks."""
+    if raw is None:
+        return None
+    if not raw.startswith(("redis://", "rediss://", "unix://")):
+        scheme = raw.split(":")[0]  # never the rest: it may hold a password
+        raise ConfigError(f"{PREFIX}REDIS_URL must be a redis://, rediss:// or unix:// URL, not {scheme!r}")
+    return raw
 
 
 def _share(name: str, raw: str | None) -> float:
