@@ -102,22 +102,32 @@ def simulators(
 def serve(
     host: Annotated[str, typer.Option(help="Interface to bind.")] = LOOPBACK,
     port: Annotated[int, typer.Option(help="TCP port for /graphql, /healthz, /readyz and /metrics.")] = 8000,
+    workers: Annotated[
+        int, typer.Option(help="Worker processes sharing the port (each with its own pools).", min=1, max=64)
+    ] = 1,
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
 ) -> None:
     """Run the gateway; upstream URLs, credentials and timeouts come from STAFFGRAPH_* variables."""
-    from gateway.app import create_app
     from gateway.exceptions import ConfigError
-    from gateway.http.protocol import protocol_for
     from gateway.settings import Settings
 
     try:
-        settings = Settings.from_env(os.environ)
+        Settings.from_env(os.environ)  # refused here, once, rather than in every worker
     except ConfigError as exc:
         typer.echo(f"staffgraph serve: {exc}", err=True)
         raise typer.Exit(2) from None
-    typer.echo(f"staffgraph gateway on http://{host}:{port}/graphql")
-    # the request headers' deadline and size (STAFFGRAPH_HEADER_TIMEOUT, STAFFGRAPH_MAX_HEADER_BYTES)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level, http=protocol_for(settings))
+    typer.echo(f"staffgraph gateway on http://{host}:{port}/graphql ({workers} worker{'s' * (workers > 1)})")
+    # gateway.worker builds the app and the protocol with the request headers' deadline and size
+    # (STAFFGRAPH_HEADER_TIMEOUT, STAFFGRAPH_MAX_HEADER_BYTES) in each process, from the environment
+    uvicorn.run(
+        "gateway.worker:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level=log_level,
+        http="gateway.worker:Protocol",
+    )
 
 
 @app.command()

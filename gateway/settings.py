@@ -192,6 +192,9 @@ class Settings:
     # Shared state for replicas (issue 11): caches, budgets, documents and subscriptions live in this
     # Redis (STAFFGRAPH_REDIS_URL, redis:// or rediss:// or unix://) when set, in the process otherwise.
     redis_url: str | None = None
+    # The connection pool under the upstream clients (gateway.upstreams.transport): "aiohttp" (measured
+    # four times less CPU per call) or "httpx" (httpx's own pool), STAFFGRAPH_HTTP_TRANSPORT.
+    http_transport: str = "aiohttp"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
@@ -291,11 +294,26 @@ class Settings:
             ),
             auth=_inbound_auth(text),
             redis_url=_redis_url(text("REDIS_URL")),
+            http_transport=_choice(
+                "HTTP_TRANSPORT", text("HTTP_TRANSPORT"), HTTP_TRANSPORTS, cls.http_transport
+            ),
             client_timeouts=ClientTimeouts(
                 header=number("HEADER_TIMEOUT", DEFAULT_CLIENT_TIMEOUTS.header),
                 body=number("BODY_TIMEOUT", DEFAULT_CLIENT_TIMEOUTS.body),
             ),
         )
+
+
+HTTP_TRANSPORTS = ("aiohttp", "httpx")
+
+
+def _choice(name: str, raw: str | None, choices: tuple[str, ...], default: str) -> str:
+    """One of ``choices`` (case-insensitive), or ``default`` when unset."""
+    if raw is None:
+        return default
+    if raw.lower() not in choices:
+        raise ConfigError(f"{PREFIX}{name} must be one of {', '.join(choices)}, got {raw!r}")
+    return raw.lower()
 
 
 def _redis_url(raw: str | None) -> str | None:

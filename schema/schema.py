@@ -15,6 +15,7 @@ from strawberry.types import ExecutionContext, Info
 from gateway.graphql_errors import GatewayErrorFormatter
 from gateway.limits import QueryLimiter
 from gateway.logs import log_graphql_errors
+from gateway.prepared import PreparedDocuments
 from gateway.settings import Settings
 from schema.entities import check_representation
 from schema.mutation_jobs import JobsMutation
@@ -73,6 +74,7 @@ schema = GatewaySchema(
     extensions=[
         GatewayErrorFormatter,
         partial(QueryLimiter, default_first=DEFAULT_FIRST),
+        PreparedDocuments,  # after the limiter: it sets the token limit and the validation rules
     ],
     config=StrawberryConfig(scalar_map=SCALAR_MAP),
 )

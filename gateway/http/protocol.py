@@ -56,7 +56,9 @@ class HeaderLimitedProtocol(HttpToolsProtocol):
         super().__init__(*args, **kwargs)
         self._header_deadline: asyncio.TimerHandle | None = None
         self._request_begun = False  # a request line has started, its headers are not complete
-        self._header_bytes = 0
+        self._header_bytes = 0  # raw bytes received since the request began (headers not complete)
+        self._parsed_bytes = 0  # request line and header lines parsed so far
+        self._refused = False  # answered with a refusal: the rest of what arrives is ignored
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -67,6 +69,8 @@ class HeaderLimitedProtocol(HttpToolsProtocol):
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
+        if self._refused:
+            return
         super().data_received(data)
         if self._request_begun and not self.transport.is_closing():
             self._header_bytes += len(data)
@@ -81,13 +85,44 @@ class HeaderLimitedProtocol(HttpToolsProtocol):
         super().on_message_begin()
         self._request_begun = True
         self._header_bytes = 0
+        self._parsed_bytes = 0
         if self._header_deadline is None:
             self._arm()  # a pipelined request, begun while the one before is being answered
+
+    # The request line and headers as parsed, counted whatever the packets: headers that arrive whole
+    # in one packet complete inside one ``data_received`` and never meet the check on raw bytes there.
+    def on_url(self, url: bytes) -> None:
+        self._parsed(len(url))
+        if not self._refused:
+            super().on_url(url)
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        self._parsed(len(name) + len(value) + 4)  # "name: value\r\n"
+        if not self._refused:
+            super().on_header(name, value)
+
+    def _parsed(self, size: int) -> None:
+        self._parsed_bytes += size
+        if self._parsed_bytes > self.max_header_bytes and not self._refused:
+            self._refuse(
+                431,
+                f"The request line and headers are over the limit of {self.max_header_bytes} bytes "
+                f"({HEADER_BYTES_SETTING}).",
+            )
 
     def on_headers_complete(self) -> None:
         self._request_begun = False
         self._disarm()
-        super().on_headers_complete()
+        if not self._refused:  # a refused request is never handed to the app
+            super().on_headers_complete()
+
+    def on_body(self, body: bytes) -> None:
+        if not self._refused:
+            super().on_body(body)
+
+    def on_message_complete(self) -> None:
+        if not self._refused:
+            super().on_message_complete()
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
@@ -126,6 +161,7 @@ class HeaderLimitedProtocol(HttpToolsProtocol):
         sent in between)."""
         client = f"{self.client[0]}:{self.client[1]}" if self.client else "-"
         log.info("%s: %d, %s", client, status_code, reason)
+        self._refused = True
         self._disarm()
         if not self._answering():
             self.transport.write(raw_refusal(status_code, reason))

@@ -128,6 +128,33 @@ def _numbers(path: tuple[str, ...], numbers: Sequence[int]) -> str:
     return dialect.render_filter(Condition(path, Op.IN, tuple(numbers)))
 
 
+def _chunk_lengths(
+    values: Sequence[Any],
+    render: Callable[[Sequence[Any]], str],
+    size: Callable[[Sequence[Any]], int],
+    encoded_length: Callable[[str], int],
+) -> Callable[[int, int], int] | None:
+    """How many values from ``start`` fit in ``room``, estimated from each value's own clause length
+    (``size`` of two and three values gives a chunk's fixed part and the separator); None with
+    fewer than three values, where measuring is as cheap as estimating."""
+    if len(values) < 3:
+        return None
+    own = [encoded_length(render([value])) for value in values]
+    separator = size(values[:3]) - size(values[:2]) - own[2]
+    fixed = size(values[:2]) - own[0] - own[1] - separator  # brackets and the rest of the filter
+
+    def estimate(start: int, room: int) -> int:
+        count, length = 1, fixed + own[start]
+        for index in range(start + 1, len(values)):
+            length += separator + own[index]
+            if length > room:
+                break
+            count += 1
+        return count
+
+    return estimate
+
+
 def _and(*texts: str | None) -> str | None:
     kept = [text for text in texts if text]
     if not kept:
@@ -298,25 +325,38 @@ class LoketSource:
     ) -> list[str]:
         """``filter`` texts covering ``values`` in order, each as long as a URL under ``MAX_URL`` allows.
 
-        A filter's encoded length grows with the values it names, so each chunk is the longest prefix
-        that fits, found by binary search: a few renders per chunk, not one per value."""
+        Percent-encoding works character by character, so a filter naming k values is as long as
+        a fixed part plus each value's own clause plus k - 1 separators. Each value's clause is
+        measured once and a chunk is grown along those lengths; the chunk found is then rendered
+        and measured for real, and only if the estimate was wrong (a render that does not add up)
+        does a binary search find the longest prefix that fits. So a request of 200 employee
+        numbers renders its few chunks about once each, not once per value or per probe."""
         room = client.filter_room(endpoint, ids, extra)
 
-        def fits(part: Sequence[Any]) -> bool:
-            return client.encoded_length(_and(base, render(part)) or "") <= room
+        def size(part: Sequence[Any]) -> int:
+            return client.encoded_length(_and(base, render(part)) or "")
 
-        texts: list[str] = []
-        start = 0
-        while start < len(values):
+        def longest(start: int) -> int:
             low, high = 1, len(values) - start  # the first value always goes, even alone too long
             while low < high:
                 middle = (low + high + 1) // 2
-                if fits(values[start : start + middle]):
+                if size(values[start : start + middle]) <= room:
                     low = middle
                 else:
                     high = middle - 1
-            texts.append(_and(base, render(values[start : start + low])) or "")
-            start += low
+            return low
+
+        estimate = _chunk_lengths(values, render, size, client.encoded_length)
+        texts: list[str] = []
+        start = 0
+        while start < len(values):
+            count = estimate(start, room) if estimate is not None else 0
+            fits = count > 0 and size(values[start : start + count]) <= room
+            grows = start + count < len(values) and size(values[start : start + count + 1]) <= room
+            if not fits or grows:
+                count = longest(start)
+            texts.append(_and(base, render(values[start : start + count])) or "")
+            start += count
         return texts
 
     async def _batched(

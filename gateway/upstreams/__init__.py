@@ -47,6 +47,7 @@ def build_upstreams(
     common: dict[str, Any] = {
         "timeouts": settings.timeouts,
         "transport": transport,
+        "http_transport": settings.http_transport,
         "retry": settings.retry,
         "breaker": settings.breaker,
         "clock": clock,

@@ -66,6 +66,7 @@ from gateway.settings import (
     RetryPolicy,
     UpstreamTimeouts,
 )
+from gateway.upstreams.transport import default_transport
 
 DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
 _STATUS_ERRORS: dict[int, type[UpstreamError]] = {
@@ -140,13 +141,15 @@ class UpstreamClient:
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         rng: random.Random | None = None,
+        http_transport: str = "aiohttp",
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self._http = httpx.AsyncClient(
             base_url=self.base_url,
             timeout=httpx.Timeout(timeouts.read, connect=timeouts.connect),
             limits=DEFAULT_LIMITS,
-            transport=transport,
+            # tests inject one (ASGI); otherwise the pool chosen by STAFFGRAPH_HTTP_TRANSPORT (transport.py)
+            transport=transport or default_transport(http_transport, DEFAULT_LIMITS),
             follow_redirects=False,
             # no cookie jar: one caller's upstream cookies must never reach another's request
             cookies=None,

@@ -176,6 +176,45 @@ def test_serve_reads_its_settings_from_the_environment(sim_config: SimConfig) ->
     assert ready["informat"]["status"] == ready["ictergezocht"]["status"] == "down"
 
 
+def _children(pid: int) -> list[int]:
+    children: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        children += [int(child) for child in (task / "children").read_text().split()]
+    return children
+
+
+def test_serve_runs_worker_processes_each_with_the_settings(sim_config: SimConfig) -> None:
+    """``--workers 2``: two processes answer on one port, each built from the environment, with the
+    gateway's header limit (the protocol is configured in each worker, not only in the parent)."""
+    port = free_port()
+    with serve_in_thread(create_simulator_app(sim_config)) as simulators:
+        env = {
+            **os.environ,
+            "STAFFGRAPH_LOKET_URL": f"{simulators}/loket/v2",
+            "STAFFGRAPH_MAX_HEADER_BYTES": "4096",
+        }
+        command = staffgraph_command("serve", "--port", str(port), "--workers", "2", "--log-level", "warning")
+        gateway = f"http://127.0.0.1:{port}"
+        with running_process(command, f"{gateway}/healthz", env=env, timeout=90) as process:
+            with httpx.Client(base_url=gateway, timeout=10) as client:
+                for _ in range(6):  # new connections, spread over the workers
+                    answer = client.get("/graphql", params={"query": EMPLOYERS}, headers=ALICE)
+                    assert answer.json()["data"]["employers"]["totalCount"] == 2
+                    client.close()
+                    client = httpx.Client(base_url=gateway, timeout=10)
+                big = client.get("/healthz", headers={"X-Padding": "x" * 8000})
+            workers = [child for child in _children(process.pid) if "spawn" in _cmdline(child)]
+    assert big.status_code == 431
+    assert len(workers) == 2
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
+
+
 def test_serve_refuses_bad_settings_with_a_message() -> None:
     result = CliRunner().invoke(cli, ["serve"], env={"STAFFGRAPH_LOKET_URL": "ftp://nowhere"})
     assert result.exit_code == 2

@@ -285,6 +285,16 @@ def test_request_headers_over_the_limit_are_431(simulators_url: str, errors: Cal
         sock = connect(gateway)
         sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: " + b"a" * 8000)
         assert_refusal(read_until_closed(sock), 431, "HEADERS_TOO_LARGE", "STAFFGRAPH_MAX_HEADER_BYTES")
+        # headers complete in one packet are measured too (they never sit half-read in a buffer)
+        whole = connect(gateway)
+        whole.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: " + b"a" * 8000 + b"\r\n\r\n")
+        assert_refusal(read_until_closed(whole), 431, "HEADERS_TOO_LARGE", "STAFFGRAPH_MAX_HEADER_BYTES")
+        many = connect(gateway)
+        lines = b"".join(b"X-Line-%d: %s\r\n" % (i, b"b" * 90) for i in range(60))
+        many.sendall(
+            b"POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\n" + lines + b"Content-Length: 2\r\n\r\n{}"
+        )
+        assert_refusal(read_until_closed(many), 431, "HEADERS_TOO_LARGE", "STAFFGRAPH_MAX_HEADER_BYTES")
         within = httpx.get(f"{gateway.url}/healthz", headers={"X-Padding": "a" * 2000}, timeout=WAIT)
         assert within.status_code == 200
     assert errors() == []
