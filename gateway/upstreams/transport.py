@@ -21,6 +21,8 @@ always reads it whole. Here:
   ``UpstreamClient`` maps them to the same ``UpstreamError`` as before;
 - no cookie jar (``DummyCookieJar``): one caller's upstream cookies never reach another's
   request; no proxy from the environment; redirects are not followed;
+- the URL goes out exactly as httpx built and percent-encoded it (yarl would otherwise
+  re-quote it);
 - compressed answers are decompressed by aiohttp, so the returned response carries the
   plain body without ``Content-Encoding``.
 """
@@ -31,6 +33,7 @@ from collections.abc import Iterator
 
 import aiohttp
 import httpx
+from yarl import URL
 
 # Headers describing the body as it came over the wire; the response handed back holds it decoded.
 _WIRE_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
@@ -75,7 +78,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         try:
             async with session.request(
                 request.method,
-                str(request.url),
+                URL(str(request.url), encoded=True),  # as httpx encoded it, not re-quoted by yarl
                 headers=[*_sent_headers(request), ("Accept-Encoding", _ENCODINGS)],
                 data=request.content or None,
                 allow_redirects=False,
