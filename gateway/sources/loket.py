@@ -376,9 +376,20 @@ class LoketSource:
         token, client = self._token(context), self._client(context)
         ids = {"employerId": employer_id}
         numbers = sorted({key.number for key in keys if key.number is not None})
-        texts = self._split(client, endpoint, ids, numbers, lambda part: _numbers(number_path, part), extra)
         size = context.facts.get((U, "employer-size", employer_id))
-        plan = choose(len(keys), len(texts), size)
+
+        def render(part: Sequence[Any]) -> str:
+            return _numbers(number_path, part)
+
+        # the fewest filtered requests there could be, from one render of every number: enough to
+        # rule the whole list in or out without splitting; the split itself only for a filtered plan
+        room = max(1, client.filter_room(endpoint, ids, extra))
+        fewest = math.ceil(client.encoded_length(render(numbers)) / room) if numbers else 0
+        plan = choose(len(keys), fewest, size)
+        texts: list[str] = []
+        if plan is Plan.FILTERED or (plan is Plan.PER_ITEM and per_item is None):
+            texts = self._split(client, endpoint, ids, numbers, render, extra)
+            plan = choose(len(keys), len(texts), size)
 
         def counted(
             read: Callable[[PersonKey], Awaitable[list[Row]]], key: PersonKey
