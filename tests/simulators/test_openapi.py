@@ -126,7 +126,9 @@ def check(doc: dict[str, Any], operation_id: str, response: httpx.Response, stat
     operation = next(op for op in operations(doc).values() if op["operationId"] == operation_id)
     body = response.json()
     errors = sorted(response_validator(doc, operation, status).iter_errors(body), key=str)
-    assert not errors, f"{operation_id}: {[f'{list(e.absolute_path)}: {e.message}' for e in errors[:5]]}"
+    assert not errors, (
+        f"{operation_id}: {[f'{list(e.absolute_path)}: {e.message[-300:]}' for e in errors[:3]]}"
+    )
     return body
 
 
