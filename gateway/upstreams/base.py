@@ -66,6 +66,7 @@ from gateway.settings import (
     RetryPolicy,
     UpstreamTimeouts,
 )
+from gateway.shared.redis import SharedRedis
 
 DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
 _STATUS_ERRORS: dict[int, type[UpstreamError]] = {
@@ -140,6 +141,7 @@ class UpstreamClient:
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         rng: random.Random | None = None,
+        redis: SharedRedis | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self._http = httpx.AsyncClient(
@@ -154,7 +156,9 @@ class UpstreamClient:
         self.retry = retry
         self.circuit = CircuitBreaker(breaker, clock=clock)
         self.credential_circuits = CredentialBreakers(breaker, clock=clock)
-        self.budget = RequestBudget(self.name, budget, clock=clock, sleep=sleep) if budget else None
+        self.budget = (
+            RequestBudget(self.name, budget, clock=clock, sleep=sleep, redis=redis) if budget else None
+        )
         self._sleep = sleep
         self._rng = rng
 
