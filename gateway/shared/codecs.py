@@ -65,7 +65,7 @@ def _employer_from(doc: dict[str, Any]) -> EmployerRecord:
 EMPLOYERS: Codec[dict[str, EmployerRecord]] = Codec(
     "employers",
     lambda employers: [_employer(record) for record in employers.values()],
-    lambda docs: {record.employer_id: record for record in map(_employer_from, docs)},
+    lambda docs: {record.employer_id: record for record in map(_employer_from, _list(docs))},
 )
 """The Loket employers a token may see, by id (``gateway.sources.loket``)."""
 
@@ -96,9 +96,15 @@ LOCATIONS: Codec[LocationTable] = Codec(
     "locations",
     lambda table: [_location(record) for record in table.locations.values()],
     # the towns' centres are derived from the locations, so they are computed again, not stored
-    lambda docs: LocationTable.of(map(_location_from, docs)),
+    lambda docs: LocationTable.of(map(_location_from, _list(docs))),
 )
 """The Onderwijsloket locations table (``gateway.sources.onderwijsloket``)."""
+
+
+def _list(value: Any) -> list[Any]:
+    if isinstance(value, list):
+        return value
+    raise TypeError(f"expected a list, got {type(value).__name__}")
 
 
 def _str_or_none(value: Any) -> str | None:
