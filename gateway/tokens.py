@@ -145,7 +145,8 @@ class InformatTokens:
     def forget(self) -> None:
         """Drop cached tokens (after the upstream refused one, or in tests); one in Redis that was
         among them is not taken from there again."""
-        self._refused = frozenset(token.value.fingerprint() for token in self._cache.values())
+        if self._cache:  # a second forget before the next fetch keeps what the first refused
+            self._refused = frozenset(token.value.fingerprint() for token in self._cache.values())
         self._cache.clear()
 
     async def aclose(self) -> None:
