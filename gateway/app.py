@@ -311,6 +311,7 @@ def create_app(settings: Settings, *, upstreams: Upstreams | None = None, demo: 
     )
     app.state.settings = settings
     app.state.upstreams = clients
+    app.state.redis = clients.redis  # shared state of the replicas (gateway.shared.redis), or None
     app.state.readiness = readiness
     return app
 

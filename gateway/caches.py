@@ -20,14 +20,22 @@ The gateway's Informat tokens have their own cache in ``gateway.tokens``, keyed 
 
 The caches belong to one app: they hang off the app's ``Upstreams`` (weakly), so two
 apps in one process — tests — never share entries, and they go when the app goes.
+
+With ``STAFFGRAPH_REDIS_URL`` set, a load that names a ``Codec`` keeps its entry in Redis
+instead (``gateway.shared.cache``: same credential hash, the TTL as the key's expiry), so
+every replica serves what one of them loaded; concurrent loads of one key still wait for
+each other within a replica. While Redis is unavailable the in-process entries above
+answer, and a value loaded when Redis could not take it is kept there.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 import weakref
-from collections.abc import Awaitable, Callable, Hashable
+from collections.abc import AsyncIterator, Awaitable, Callable, Hashable
+from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from cachetools import TTLCache
@@ -35,11 +43,15 @@ from cachetools import TTLCache
 from gateway.secrets import Secret
 from gateway.settings import DEFAULT_CACHE_SIZE as DEFAULT_SIZE
 from gateway.settings import DEFAULT_CACHE_TTL as DEFAULT_TTL
+from gateway.shared.cache import RedisEntries
+from gateway.shared.codecs import Codec
+from gateway.shared.redis import RedisUnavailable, SharedRedis
 
 if TYPE_CHECKING:  # the context module builds on the upstreams; this one needs only its type
     from gateway.context import Context
 
 V = TypeVar("V")
+log = logging.getLogger("staffgraph.caches")
 
 
 class CredentialCache:
@@ -52,9 +64,11 @@ class CredentialCache:
         ttl: float = DEFAULT_TTL,
         maxsize: int = DEFAULT_SIZE,
         clock: Callable[[], float] = time.monotonic,
+        redis: SharedRedis | None = None,
     ) -> None:
         self.name = name
         self.ttl = ttl
+        self._remote = RedisEntries(redis, name, ttl) if redis is not None and ttl > 0 else None
         self._entries: TTLCache[tuple[str, Hashable], Any] | None = (
             TTLCache(maxsize=maxsize, ttl=ttl, timer=clock) if ttl > 0 else None
         )
@@ -74,28 +88,84 @@ class CredentialCache:
         """``(credential hash, key)`` of every live entry (tests check no credential is among them)."""
         return [] if self._entries is None else list(self._entries.keys())
 
-    async def get_or_load(self, credential: Secret, key: Hashable, load: Callable[[], Awaitable[V]]) -> V:
+    async def get_or_load(
+        self,
+        credential: Secret,
+        key: Hashable,
+        load: Callable[[], Awaitable[V]],
+        codec: Codec[V] | None = None,
+    ) -> V:
         """The entry for ``credential`` and ``key``, loading (and storing) it when absent.
 
-        ``load`` raising stores nothing and reaches the caller unchanged.
+        ``load`` raising stores nothing and reaches the caller unchanged. With a ``codec`` and
+        Redis configured the entry lives in Redis (``key`` as text), else in this process.
         """
         if self._entries is None:
             self.misses += 1
             return await load()
         entry = (credential.fingerprint(), key)
+        if codec is not None and self._remote is not None:
+            try:
+                return await self._shared(entry, load, codec, self._remote)
+            except RedisUnavailable:
+                pass  # nothing was loaded: answer from this process below
         if entry in self._entries:
             self.hits += 1
             return self._entries[entry]  # type: ignore[no-any-return]
+        async with self._single_flight(entry):
+            if entry in self._entries:  # loaded by the request we waited for
+                self.hits += 1
+                return self._entries[entry]  # type: ignore[no-any-return]
+            self.misses += 1
+            value = await load()
+            self._entries[entry] = value
+            return value
+
+    async def _shared(
+        self,
+        entry: tuple[str, Hashable],
+        load: Callable[[], Awaitable[V]],
+        codec: Codec[V],
+        remote: RedisEntries,
+    ) -> V:
+        """The Redis path; ``RedisUnavailable`` only before ``load`` ran (after it, the value stays here)."""
+        fingerprint, name = entry[0], str(entry[1])
+        found = self._decoded(await remote.get(fingerprint, name), codec)
+        if found is not None:
+            self.hits += 1
+            return found[0]
+        async with self._single_flight(entry):
+            found = self._decoded(await remote.get(fingerprint, name), codec)
+            if found is not None:  # loaded by the request we waited for, or by another replica
+                self.hits += 1
+                return found[0]
+            self.misses += 1
+            value = await load()
+            try:
+                await remote.put(fingerprint, name, codec.encode(value))
+            except RedisUnavailable:
+                assert self._entries is not None
+                self._entries[entry] = value
+            return value
+
+    def _decoded(self, data: bytes | None, codec: Codec[V]) -> tuple[V] | None:
+        """``(value,)`` of a Redis entry; ``None`` for none, or one this version cannot read (a miss)."""
+        if data is None:
+            return None
+        try:
+            return (codec.decode(data),)
+        except ValueError as exc:
+            log.warning("cache %s: ignoring an entry in Redis: %s", self.name, exc)
+            return None
+
+    @asynccontextmanager
+    async def _single_flight(self, entry: tuple[str, Hashable]) -> AsyncIterator[None]:
+        """One load per entry at a time in this process: concurrent requests with the same credential
+        wait for the first load instead of each calling the upstream; a failed load leaves nothing."""
         lock = self._loading.setdefault(entry, asyncio.Lock())
         try:
             async with lock:
-                if entry in self._entries:  # loaded by the request we waited for
-                    self.hits += 1
-                    return self._entries[entry]  # type: ignore[no-any-return]
-                self.misses += 1
-                value = await load()
-                self._entries[entry] = value
-                return value
+                yield
         finally:
             if not lock.locked() and self._loading.get(entry) is lock:
                 del self._loading[entry]
@@ -108,15 +178,20 @@ class CredentialCache:
 class SharedCaches:
     """The named caches of one app, created on first use with the app's TTL and size."""
 
-    def __init__(self, *, ttl: float = DEFAULT_TTL, maxsize: int = DEFAULT_SIZE) -> None:
+    def __init__(
+        self, *, ttl: float = DEFAULT_TTL, maxsize: int = DEFAULT_SIZE, redis: SharedRedis | None = None
+    ) -> None:
         self.ttl = ttl
         self.maxsize = maxsize
+        self.redis = redis
         self._caches: dict[str, CredentialCache] = {}
 
     def __getitem__(self, name: str) -> CredentialCache:
         cache = self._caches.get(name)
         if cache is None:
-            cache = self._caches[name] = CredentialCache(name, ttl=self.ttl, maxsize=self.maxsize)
+            cache = self._caches[name] = CredentialCache(
+                name, ttl=self.ttl, maxsize=self.maxsize, redis=self.redis
+            )
         return cache
 
     def __iter__(self) -> Any:
@@ -130,18 +205,23 @@ class SharedCaches:
 _BY_APP: weakref.WeakKeyDictionary[Any, SharedCaches] = weakref.WeakKeyDictionary()
 
 
-def shared_caches(owner: Any, *, ttl: float = DEFAULT_TTL, maxsize: int = DEFAULT_SIZE) -> SharedCaches:
+def shared_caches(
+    owner: Any, *, ttl: float = DEFAULT_TTL, maxsize: int = DEFAULT_SIZE, redis: SharedRedis | None = None
+) -> SharedCaches:
     """The caches of the app whose shared clients are ``owner`` (its ``Upstreams``); made on first use."""
     caches = _BY_APP.get(owner)
     if caches is None:
-        caches = _BY_APP[owner] = SharedCaches(ttl=ttl, maxsize=maxsize)
+        caches = _BY_APP[owner] = SharedCaches(ttl=ttl, maxsize=maxsize, redis=redis)
     return caches
 
 
 def caches_of(context: Context) -> SharedCaches:
     """The shared caches of the app serving ``context``'s request."""
     return shared_caches(
-        context.upstreams, ttl=context.settings.cache_ttl, maxsize=context.settings.cache_size
+        context.upstreams,
+        ttl=context.settings.cache_ttl,
+        maxsize=context.settings.cache_size,
+        redis=context.upstreams.redis,
     )
 
 

@@ -6,12 +6,18 @@ before they expire, keyed by a SHA-256 of what fetched them (token URL, client i
 secret, scopes) so the secret is never a dictionary key or a log line; concurrent
 requests that find no fresh token wait for the one fetch in flight instead of each
 asking the identity server.
+
+With Redis (``STAFFGRAPH_REDIS_URL``) a fetched token is also kept there, encrypted with a
+key derived from the client secret (``gateway.shared.tokens``), so the other replicas use
+it instead of fetching their own; a token Informat refused is never taken from Redis
+again. While Redis is unavailable each replica fetches and keeps its own.
 """
 
 from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +26,8 @@ from typing import TYPE_CHECKING
 import orjson
 
 from gateway.secrets import Secret, credential_hash
+from gateway.shared.redis import RedisUnavailable, SharedRedis
+from gateway.shared.tokens import RedisTokens, sealing_key
 
 if TYPE_CHECKING:  # the upstreams package builds these, so it imports this module, not the reverse
     from gateway.upstreams.informat import InformatIdentityClient
@@ -50,6 +58,7 @@ class InformatTokens:
         *,
         clock: Callable[[], float] = time.monotonic,
         margin: float = REFRESH_MARGIN,
+        redis: SharedRedis | None = None,
     ) -> None:
         self.identity = identity
         self._client_id = client_id
@@ -60,6 +69,9 @@ class InformatTokens:
         self._cache: dict[str, InformatToken] = {}
         self._lock: asyncio.Lock | None = None
         self.fetches = 0
+        self._shared = RedisTokens(redis, "informat") if redis is not None and secret else None
+        self._cipher = sealing_key(secret) if self._shared is not None and secret else None
+        self._refused: frozenset[str] = frozenset()  # fingerprints of tokens ``forget`` dropped
 
     @property
     def configured(self) -> bool:
@@ -91,6 +103,10 @@ class InformatTokens:
             cached = self._fresh(key)  # another request may have fetched it while we waited
             if cached is not None:
                 return cached
+            cached = await self._from_shared(key)  # another replica may have fetched it
+            if cached is not None:
+                self._cache[key] = cached
+                return cached
             assert self._client_id is not None and self._secret is not None
             body = await self.identity.client_credentials(self._client_id, self._secret, self._scopes)
             self.fetches += 1
@@ -102,10 +118,35 @@ class InformatTokens:
                 institutes=institutes_of(granted),
             )
             self._cache[key] = token
+            await self._to_shared(key, token, lifetime)
             return token
 
+    async def _from_shared(self, key: str) -> InformatToken | None:
+        if self._shared is None or self._cipher is None:
+            return None
+        try:
+            found = await self._shared.get(key, self._cipher)
+        except RedisUnavailable:
+            return None
+        if found is None or found[0].fingerprint() in self._refused:
+            return None
+        value, institutes, left = found
+        return InformatToken(
+            value=value, expires_at=self._clock() + left + self._margin, institutes=institutes
+        )
+
+    async def _to_shared(self, key: str, token: InformatToken, lifetime: float) -> None:
+        if self._shared is None or self._cipher is None:
+            return
+        # unavailable: this replica keeps it; the others fetch their own until Redis is back
+        with contextlib.suppress(RedisUnavailable):
+            await self._shared.put(key, self._cipher, token.value, token.institutes, lifetime - self._margin)
+
     def forget(self) -> None:
-        """Drop cached tokens (after the upstream refused one, or in tests)."""
+        """Drop cached tokens (after the upstream refused one, or in tests); one in Redis that was
+        among them is not taken from there again."""
+        if self._cache:  # a second forget before the next fetch keeps what the first refused
+            self._refused = frozenset(token.value.fingerprint() for token in self._cache.values())
         self._cache.clear()
 
     async def aclose(self) -> None:

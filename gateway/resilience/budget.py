@@ -18,6 +18,10 @@ does not apply.
 A slot is taken when a request is about to be sent, so retries count too, as they do
 upstream. One event loop uses a budget and nothing awaits between looking at the
 windows and taking the slot, so no lock is needed.
+
+With Redis (``STAFFGRAPH_REDIS_URL``) the windows are kept there instead
+(``gateway.shared.budget``: one atomic script per slot), so replicas share one budget and
+one share per caller; while Redis is unavailable each replica counts in its own windows.
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ from typing import TypeVar
 
 from gateway.exceptions import UpstreamRateLimited
 from gateway.settings import BudgetPolicy
+from gateway.shared.budget import RedisWindows
+from gateway.shared.redis import RedisUnavailable, SharedRedis
 
 # The least a caller may spend per window, whatever the share: one ICTerGezocht scan reads up to 20
 # pages (gateway.sources.ictergezocht.MAX_SCAN_ITEMS), and a share below that would refuse every scan.
@@ -69,11 +75,13 @@ class RequestBudget:
         *,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        redis: SharedRedis | None = None,
     ) -> None:
         self.upstream = upstream
         self.policy = policy
         self.clock = clock
         self.sleep = sleep
+        self.shared = RedisWindows(redis, upstream) if redis is not None else None
         self._sent: dict[str, deque[float]] = {}
         self._by_caller: dict[tuple[str, str], deque[float]] = {}
 
@@ -115,21 +123,38 @@ class RequestBudget:
         within ``time_left`` (``None``: any time), else raise ``UpstreamRateLimited`` with ``retry_after``."""
         caller = self._shared_with(key)
         while True:
-            account_wait = self.wait_for(key)
-            caller_wait = self.caller_wait_for(key, caller) if caller is not None else 0.0
+            account_wait, caller_wait = await self._take(key, caller)
             wait = max(account_wait, caller_wait)
             if wait <= 0.0:
-                now = self.clock()
-                self._window(self._sent, key).append(now)
-                if caller is not None:
-                    self._window(self._by_caller, (key, caller)).append(now)
-                    self._sweep()
                 return
             if time_left is not None and wait > time_left:
                 raise self._spent(wait, caller_wait >= account_wait)
             await self.sleep(wait)
             if time_left is not None:
                 time_left -= wait
+
+    async def _take(self, key: str, caller: str | None) -> tuple[float, float]:
+        """``(0, 0)`` with a slot taken, else the waits of the account and of the caller's share."""
+        if self.shared is not None:
+            try:
+                return await self.shared.take(
+                    key,
+                    caller,
+                    limit=self.policy.requests,
+                    caller_limit=self.caller_allowance,
+                    window=self.policy.window,
+                )
+            except RedisUnavailable:
+                pass  # counted and logged by SharedRedis: this replica's own windows answer
+        account_wait = self.wait_for(key)
+        caller_wait = self.caller_wait_for(key, caller) if caller is not None else 0.0
+        if max(account_wait, caller_wait) <= 0.0:
+            now = self.clock()
+            self._window(self._sent, key).append(now)
+            if caller is not None:
+                self._window(self._by_caller, (key, caller)).append(now)
+                self._sweep()
+        return account_wait, caller_wait
 
     def _spent(self, wait: float, by_share: bool) -> UpstreamRateLimited:
         if by_share:

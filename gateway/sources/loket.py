@@ -56,6 +56,7 @@ from gateway.records import (
     day,
 )
 from gateway.secrets import Secret
+from gateway.shared import codecs
 from gateway.sources import loket_rows as rows
 from gateway.upstreams.loket import (
     CALENDAR_ABSENCES,
@@ -217,7 +218,9 @@ class LoketSource:
             return {str(row["id"]): rows.employer(row) for row in page.items}
 
         async def shared() -> dict[str, EmployerRecord]:
-            return await caches_of(context)[EMPLOYER_CACHE].get_or_load(token, "visible", fetch)
+            return await caches_of(context)[EMPLOYER_CACHE].get_or_load(
+                token, "visible", fetch, codecs.EMPLOYERS
+            )
 
         visible = await context.once((U, "employers"), shared)
         return {ident: visible[ident] for ident in wanted if ident in visible}

@@ -28,6 +28,7 @@ from gateway.dialects.loket import OrderKey
 from gateway.job_records import LocationTable, ProgramRecord, ProgramSelection
 from gateway.names import Upstream
 from gateway.paging import Page, Window
+from gateway.shared import codecs
 from gateway.sources import onderwijsloket_rows as rows
 from gateway.upstreams.onderwijsloket import ALL, DirectusPage, OnderwijsloketClient
 
@@ -79,7 +80,9 @@ class OnderwijsloketSource:
             return LocationTable.of(records)
 
         async def shared() -> LocationTable:
-            return await caches_of(context)[LOCATIONS_CACHE].get_or_load(token, _TABLE, fetch)
+            return await caches_of(context)[LOCATIONS_CACHE].get_or_load(
+                token, _TABLE, fetch, codecs.LOCATIONS
+            )
 
         return await context.once((U, _TABLE), shared)
 

@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 
 from gateway.settings import Settings
+from gateway.shared.redis import SharedRedis
 from gateway.tokens import InformatTokens
 from gateway.upstreams.base import UpstreamClient
 from gateway.upstreams.ictergezocht import ICTerGezochtClient
@@ -26,6 +27,8 @@ class Upstreams:
     onderwijsloket: OnderwijsloketClient
     # the gateway's own Informat tokens (client credentials), shared by all requests
     informat_tokens: InformatTokens
+    # shared state of the replicas (STAFFGRAPH_REDIS_URL): caches, tokens, budgets; None = in-process
+    redis: SharedRedis | None = None
 
     def all(self) -> list[UpstreamClient]:
         return [self.loket, self.informat, self.ictergezocht, self.onderwijsloket]
@@ -34,6 +37,8 @@ class Upstreams:
         for client in self.all():
             await client.aclose()
         await self.informat_tokens.aclose()
+        if self.redis is not None:
+            await self.redis.aclose()
 
 
 def build_upstreams(
@@ -42,8 +47,10 @@ def build_upstreams(
     *,
     clock: Callable[[], float] = time.monotonic,
 ) -> Upstreams:
-    """The four clients; ``transport`` (e.g. ``httpx.ASGITransport`` over the simulators) and ``clock``
-    (the circuit breakers' and budgets' time) are for tests."""
+    """The four clients and the app's Redis pool (``STAFFGRAPH_REDIS_URL``); ``transport`` (e.g.
+    ``httpx.ASGITransport`` over the simulators) and ``clock`` (the circuit breakers' and budgets'
+    time) are for tests."""
+    redis = SharedRedis.from_settings(settings)
     common: dict[str, Any] = {
         "timeouts": settings.timeouts,
         "transport": transport,
@@ -56,7 +63,7 @@ def build_upstreams(
         loket=LoketClient(settings.loket_url, **common),
         informat=InformatClient(settings.informat_url, **common),
         ictergezocht=ICTerGezochtClient(
-            settings.ictergezocht_url, budget=settings.ictergezocht_budget, **common
+            settings.ictergezocht_url, budget=settings.ictergezocht_budget, redis=redis, **common
         ),
         onderwijsloket=OnderwijsloketClient(settings.onderwijsloket_url, **common),
         informat_tokens=InformatTokens(
@@ -64,7 +71,9 @@ def build_upstreams(
             settings.informat_client_id,
             settings.informat_client_secret,
             tuple(number for number, _ in settings.informat_institutes),
+            redis=redis,
         ),
+        redis=redis,
     )
 
 

@@ -66,6 +66,7 @@ from gateway.settings import (
     RetryPolicy,
     UpstreamTimeouts,
 )
+from gateway.shared.redis import SharedRedis
 from gateway.upstreams.transport import default_transport
 
 DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
@@ -141,6 +142,7 @@ class UpstreamClient:
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         rng: random.Random | None = None,
+        redis: SharedRedis | None = None,
         http_transport: str = "aiohttp",
     ) -> None:
         self.base_url = base_url.rstrip("/")
@@ -157,7 +159,9 @@ class UpstreamClient:
         self.retry = retry
         self.circuit = CircuitBreaker(breaker, clock=clock)
         self.credential_circuits = CredentialBreakers(breaker, clock=clock)
-        self.budget = RequestBudget(self.name, budget, clock=clock, sleep=sleep) if budget else None
+        self.budget = (
+            RequestBudget(self.name, budget, clock=clock, sleep=sleep, redis=redis) if budget else None
+        )
         self._sleep = sleep
         self._rng = rng
 
