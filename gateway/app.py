@@ -46,7 +46,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType as StrawberryOperationType
-from strawberry.types.unset import UNSET, UnsetType
+from strawberry.types.unset import UnsetType
 
 from gateway.context import Context, open_context
 from gateway.examples import Example, load_examples
@@ -149,7 +149,7 @@ class GatewayGraphQL(GraphQL[Context, None]):
 
     async def on_ws_connect(self, context: Context) -> UnsetType:
         await accept_connection(context, self.settings, self.upstreams)
-        return UNSET  # connection_ack without a payload
+        return UnsetType()  # connection_ack without a payload
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -238,6 +238,9 @@ class GatewayGraphQL(GraphQL[Context, None]):
         started = time.perf_counter()
         outcome: Outcome = "error"  # refused (a mutation over GET, no query) unless it ran
         allowed = StrawberryOperationType.from_http(request_adapter.method)
+        if kind == "subscription":  # a stream: over SSE or a WebSocket (gateway.live), not one JSON result
+            observe_graphql(kind, outcome, time.perf_counter() - started)
+            raise refuse_over_http(request_adapter.method)
         try:
             result = await self.schema.execute(
                 request_data.query,
@@ -251,8 +254,6 @@ class GatewayGraphQL(GraphQL[Context, None]):
             outcome = outcome_of(result)
             return result
         except InvalidOperationTypeError as exc:
-            if kind == "subscription":
-                raise refuse_over_http(kind, request_adapter.method) from None
             reason = exc.as_http_error_reason(request_adapter.method)
             raise HTTPRefusal(405, f"{reason}: send them with POST", headers={"Allow": "POST"}) from None
         except CannotGetOperationTypeError as exc:  # a request error like any validation error

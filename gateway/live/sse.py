@@ -172,7 +172,7 @@ async def _single(result: ExecutionResult) -> AsyncGenerator[ExecutionResult, No
     yield result
 
 
-def refuse_over_http(kind: str, method: str) -> HTTPRefusal:
+def refuse_over_http(method: str) -> HTTPRefusal:
     """A subscription sent as a plain GET/POST (JSON answer): 406, saying how to subscribe."""
     return HTTPRefusal(
         406,
