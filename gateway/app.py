@@ -27,6 +27,7 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from datetime import timedelta
 
 import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
@@ -34,7 +35,7 @@ from graphql import GraphQLError, OperationDefinitionNode
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
-from starlette.routing import Mount, Route
+from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
@@ -42,9 +43,11 @@ from strawberry.exceptions import MissingQueryError
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData, process_result
 from strawberry.http.base import BaseRequestProtocol
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType as StrawberryOperationType
+from strawberry.types.unset import UnsetType
 
 from gateway.context import Context, open_context
 from gateway.examples import Example, load_examples
@@ -60,6 +63,17 @@ from gateway.http import (
     negotiate,
     nests_deeper_than,
     refusal_response,
+)
+from gateway.live import Broker
+from gateway.live.relay import build_relay
+from gateway.live.sse import EventStreams, GraphQLOverSSE, refuse_over_http
+from gateway.live.webhook import PATH as WEBHOOK_PATH
+from gateway.live.webhook import ApplicationWebhook
+from gateway.live.websocket import (
+    LiveTransportWSHandler,
+    accept_connection,
+    refuse_duplicate_credentials,
+    remember_handshake,
 )
 from gateway.metrics import OperationType, Outcome, metrics_endpoint, observe_graphql
 from gateway.prepared import parse_document
@@ -107,13 +121,22 @@ def is_request_error(result: ExecutionResult) -> bool:
 
 
 class GatewayGraphQL(GraphQL[Context, None]):
-    """Strawberry's ASGI view with the gateway's context, GraphiQL page and metrics."""
+    """Strawberry's ASGI view with the gateway's context, GraphiQL page and metrics; subscriptions
+    over graphql-transport-ws (``gateway.live.websocket``)."""
+
+    graphql_transport_ws_handler_class = LiveTransportWSHandler
+    live: Broker | None = None  # the app's broker of live applications (gateway.live)
 
     def __init__(
         self, settings: Settings, upstreams: Upstreams, *, demo: bool, examples: Sequence[Example]
     ) -> None:
         super().__init__(
-            schema, graphql_ide="graphiql" if settings.graphiql else None, allow_queries_via_get=True
+            schema,
+            graphql_ide="graphiql" if settings.graphiql else None,
+            allow_queries_via_get=True,
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            max_subscriptions_per_connection=settings.limits.max_subscriptions,
+            connection_init_wait_timeout=timedelta(seconds=settings.client_timeouts.header),
         )
         self.settings = settings
         self.upstreams = upstreams
@@ -122,11 +145,20 @@ class GatewayGraphQL(GraphQL[Context, None]):
 
     async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
         client = request.client.host if request.client else None  # the caller when it shows no credential
-        return await open_context(request.headers, self.settings, self.upstreams, client=client)
+        context = await open_context(request.headers, self.settings, self.upstreams, client=client)
+        context.live = self.live
+        if request.scope["type"] == "websocket":
+            remember_handshake(context, request.headers, client)
+        return context
+
+    async def on_ws_connect(self, context: Context) -> UnsetType:
+        await accept_connection(context, self.settings, self.upstreams)
+        return UnsetType()  # connection_ack without a payload
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
-            await super().__call__(scope, receive, send)
+            if scope["type"] != "websocket" or not await refuse_duplicate_credentials(scope, receive, send):
+                await super().__call__(scope, receive, send)
             return
         request = Request(scope=scope, receive=receive)
         try:
@@ -218,6 +250,9 @@ class GatewayGraphQL(GraphQL[Context, None]):
         started = time.perf_counter()
         outcome: Outcome = "error"  # refused (a mutation over GET, no query) unless it ran
         allowed = StrawberryOperationType.from_http(request_adapter.method)
+        if kind == "subscription":  # a stream: over SSE or a WebSocket (gateway.live), not one JSON result
+            observe_graphql(kind, outcome, time.perf_counter() - started)
+            raise refuse_over_http(request_adapter.method)
         try:
             result = await self.schema.execute(
                 request_data.query,
@@ -275,10 +310,12 @@ def _request_data(data: object) -> GraphQLRequestData:
 
 def _limited(view: GatewayGraphQL, settings: Settings) -> RequestBody:
     """The view behind load shedding, behind the body reader: a request is in flight only once
-    its body is in, so slow senders cannot take the places of requests ready to run."""
+    its body is in, so slow senders cannot take the places of requests ready to run. Event
+    streams (GraphQL over SSE) pass beside load shedding: they have their own limits."""
     shedder = LoadShedder(view, max_in_flight=settings.limits.max_in_flight)
+    streams = EventStreams(GraphQLOverSSE(view), shedder)
     return RequestBody(
-        shedder, max_bytes=settings.limits.max_body_bytes, timeout=settings.client_timeouts.body
+        streams, max_bytes=settings.limits.max_body_bytes, timeout=settings.client_timeouts.body
     )
 
 
@@ -289,12 +326,19 @@ def create_app(settings: Settings, *, upstreams: Upstreams | None = None, demo: 
     clients = upstreams if upstreams is not None else build_upstreams(settings)
     readiness = Readiness(clients)
     graphql = GatewayGraphQL(settings, clients, demo=demo, examples=load_examples() if demo else ())
+    broker = graphql.live = Broker(
+        relay=build_relay(settings.redis_url),
+        max_per_caller=settings.limits.max_subscriptions,
+        max_total=settings.limits.max_subscribers,
+    )
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await broker.start()
         try:
             yield
         finally:
+            await broker.aclose()
             if owned:
                 await clients.aclose()
 
@@ -302,6 +346,8 @@ def create_app(settings: Settings, *, upstreams: Upstreams | None = None, demo: 
         routes=[
             # every method reaches the view, which answers 405 as a GraphQL error body
             Route("/graphql", _limited(graphql, settings)),
+            WebSocketRoute("/graphql", graphql),  # subscriptions (graphql-transport-ws)
+            Route(WEBHOOK_PATH, ApplicationWebhook(broker, settings.ictergezocht_webhook_key)),
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readiness.endpoint, methods=["GET"]),
             Route("/metrics", metrics_endpoint, methods=["GET"]),
@@ -313,6 +359,7 @@ def create_app(settings: Settings, *, upstreams: Upstreams | None = None, demo: 
     app.state.upstreams = clients
     app.state.redis = clients.redis  # shared state of the replicas (gateway.shared.redis), or None
     app.state.readiness = readiness
+    app.state.live = broker
     return app
 
 

@@ -18,7 +18,7 @@ import uuid
 from collections.abc import Awaitable, Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from gateway.auth import OVERRIDE_HEADERS, Lending, RequestCredentials, lend
 from gateway.callers import CALLER_HEADER, authenticator_of
@@ -30,6 +30,9 @@ from gateway.resilience.deadline import Deadline, activate
 from gateway.secrets import Secret
 from gateway.settings import Settings
 from gateway.upstreams import Upstreams
+
+if TYPE_CHECKING:
+    from gateway.live import Broker
 
 L = TypeVar("L")
 T = TypeVar("T")
@@ -65,6 +68,9 @@ class Context:
     work: Work = field(default_factory=Work, repr=False)
     # facts learnt while answering, that later choices use (e.g. an employer's size from a page total)
     facts: dict[Hashable, Any] = field(default_factory=dict, repr=False)
+    # live applications (gateway.live): the app's broker, and a WebSocket's connection_init payload
+    live: Broker | None = field(default=None, repr=False)
+    connection_params: dict[str, Any] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.deadline = Deadline.after(self.settings.request_deadline)

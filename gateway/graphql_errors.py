@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from typing import Any
 
 from graphql import (
     ArgumentNode,
@@ -50,6 +51,14 @@ class GatewayErrorFormatter(SchemaExtension):
         if result is None or not result.errors:
             return
         result.errors = [self._format(error) for error in result.errors]
+
+    def on_stream_result(self, result: Any) -> Iterator[None]:
+        """Each result of a subscription, formatted before the transport sends it (``on_operation``
+        sees only the stream's end)."""
+        errors = getattr(result, "errors", None)
+        if errors:
+            result.errors = [self._format(error) for error in errors]
+        yield
 
     def _format(self, error: GraphQLError) -> GraphQLError:
         original = error.original_error

@@ -92,6 +92,9 @@ class RequestLimits:
     # the request line and headers together (431); httptools alone caps only the URL (64 KiB).
     max_json_depth: int = 64
     max_header_bytes: int = 128 * 1024
+    # live applications (gateway.live): open subscriptions per caller (and per WebSocket), and per process
+    max_subscriptions: int = 10
+    max_subscribers: int = 1000
 
 
 DEFAULT_LIMITS = RequestLimits()
@@ -155,6 +158,9 @@ class Settings:
     ictergezocht_api_key: Secret | None = None
     ictergezocht_partner_key: Secret | None = None
     onderwijsloket_token: Secret | None = None
+    # The key ICTerGezocht sends as 'Authorization: Bearer' on application webhooks (gateway.live.webhook);
+    # None: the webhook endpoint answers 404.
+    ictergezocht_webhook_key: Secret | None = None
     # Informat schools the gateway asks scopes for, each "number" or "number=name" (comma list in
     # the env); empty means every scope the client may have, as the identity server decides.
     informat_institutes: tuple[tuple[str, str | None], ...] = ()
@@ -265,6 +271,7 @@ class Settings:
             ictergezocht_api_key=secret("ICTERGEZOCHT_API_KEY"),
             ictergezocht_partner_key=secret("ICTERGEZOCHT_PARTNER_KEY"),
             onderwijsloket_token=secret("ONDERWIJSLOKET_TOKEN"),
+            ictergezocht_webhook_key=secret("ICTERGEZOCHT_WEBHOOK_KEY"),
             informat_institutes=_institutes(text("INFORMAT_INSTITUTES")),
             loader_batch_size=int(number("LOADER_BATCH_SIZE", cls.loader_batch_size, "a whole number")),
             today=_day(text("TODAY")),

@@ -24,6 +24,7 @@ from schema.pagination import DEFAULT_FIRST
 from schema.root_jobs import JobsQuery
 from schema.root_people import PeopleQuery
 from schema.scalars import SCALAR_MAP
+from schema.subscription import Subscription
 
 
 @strawberry.type
@@ -68,6 +69,7 @@ class GatewaySchema(strawberry.federation.Schema):
 schema = GatewaySchema(
     query=Query,
     mutation=Mutation,
+    subscription=Subscription,
     federation_version="2.5",
     # Limits are read per request from the context's settings (gateway.limits); the cost estimate
     # reads `first` as the pagination does.

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import pytest
 from starlette.applications import Starlette
+from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gateway.exceptions import ConfigError
@@ -26,8 +27,8 @@ Middleware = TypeVar("Middleware")
 
 def graphql_middleware(app: Starlette, kind: type[Middleware]) -> Middleware:
     """The middleware of type ``kind`` in front of the /graphql view (following each ``.app``)."""
-    [route] = [r for r in app.routes if getattr(r, "path", None) == "/graphql"]
-    layer: Any = route.app  # type: ignore[attr-defined]
+    [route] = [r for r in app.routes if isinstance(r, Route) and r.path == "/graphql"]  # not the WebSocket's
+    layer: Any = route.app
     while not isinstance(layer, kind):
         layer = layer.app
     return layer
@@ -258,7 +259,7 @@ def test_the_graphql_route_reads_the_body_before_it_counts_a_request_in_flight()
 
     app = create_app(demo_settings("http://sim"))
     body = graphql_middleware(app, RequestBody)
-    assert isinstance(body.app, LoadShedder)
+    assert isinstance(body.app.app, LoadShedder)  # behind the event-stream switch (gateway.live.sse)
     assert body.timeout == ClientTimeouts().body and body.max_bytes == RequestLimits().max_body_bytes
 
 
