@@ -2,7 +2,8 @@
 
 ``serve`` runs the gateway with settings from ``STAFFGRAPH_*``; ``simulators`` runs the
 four simulated upstreams; ``demo`` runs both in one process for people trying the graph;
-``schema print`` writes the SDL (the contract snapshot). This is the only module that
+``schema print`` writes the SDL (the contract snapshot); ``check-config`` checks the
+environment ``serve`` would read (gateway.config_check). This is the only module that
 reads the environment.
 """
 
@@ -128,6 +129,29 @@ def serve(
         log_level=log_level,
         http="gateway.worker:Protocol",
     )
+
+
+@app.command("check-config")
+def check_config(
+    strict: Annotated[
+        bool, typer.Option(help="Exit 2 also when a STAFFGRAPH_* variable is not one staffgraph reads.")
+    ] = False,
+) -> None:
+    """Check the STAFFGRAPH_* environment as `serve` reads it: OK and a summary (never a secret), or the
+    wrong variable named and exit 2. Unknown STAFFGRAPH_* names (typos) are warned about."""
+    from gateway.config_check import check, summary
+
+    result = check(os.environ)
+    for unknown in result.unknown:
+        typer.echo(f"warning: {unknown}", err=True)
+    if result.settings is None:
+        typer.echo(f"staffgraph check-config: {result.error}", err=True)
+        raise typer.Exit(2)
+    typer.echo("staffgraph check-config: OK")
+    for line in summary(result.settings):
+        typer.echo(line)
+    if strict and result.unknown:
+        raise typer.Exit(2)
 
 
 @app.command()
