@@ -101,6 +101,17 @@ def _inexpressible(run: Run) -> list[str]:
     return lines
 
 
+def _failures(run: Run) -> list[str]:
+    if not run.failures:
+        return []
+    return [
+        "## FAILED: answers with errors (not timed)",
+        "",
+        *(f"- `{f.scenario}` scale {f.scale}, +{f.latency_ms} ms: {f.message}" for f in run.failures),
+        "",
+    ]
+
+
 def render(run: Run) -> str:
     machine = run.machine
     lines = [
@@ -117,6 +128,7 @@ def render(run: Run) -> str:
         "user + system time of the gateway's process tree (/proc) divided by the requests answered.",
         "Upstream calls and KB are those of one warm request, counted by the simulators.",
         "",
+        *_failures(run),
         "## Targets (issue 9)",
         "",
         *_table(["target", "measured", "verdict"], ([v.target, v.measured, v.status] for v in evaluate(run))),

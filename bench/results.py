@@ -78,6 +78,16 @@ class SoakResult:
 
 
 @dataclass
+class Failure:
+    """A case that answered wrongly (errors or wrong rows): not timed, reported at the top."""
+
+    scenario: str
+    scale: int
+    latency_ms: int
+    message: str
+
+
+@dataclass
 class Run:
     """A whole run: when, where, what was asked, and every result."""
 
@@ -89,6 +99,7 @@ class Run:
     measurements: list[Measurement] = field(default_factory=list)
     concurrency: list[ConcurrencyResult] = field(default_factory=list)
     soak: list[SoakResult] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
@@ -105,3 +116,9 @@ class Run:
             for m in self.measurements
             if (m.scenario, m.target, m.scale, m.latency_ms) == (scenario, target, scale, latency_ms)
         ]
+
+    def failure(self, scenario: str, *, scale: int = 1, latency_ms: int = 0) -> Failure | None:
+        for failure in self.failures:
+            if (failure.scenario, failure.scale, failure.latency_ms) == (scenario, scale, latency_ms):
+                return failure
+        return None

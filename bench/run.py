@@ -24,8 +24,17 @@ from bench.measure import measure_case
 from bench.peers_setup import peers_folder
 from bench.plan import FULL, QUICK, Plan, for_peers
 from bench.processes import running_gateway, running_simulators
-from bench.results import Run
-from bench.scenarios import ALL_IDS, BY_ID, CONCURRENCY_SCENARIO, SCENARIOS, SOAK_MIX, SOAK_SCENARIO, Scenario
+from bench.results import Failure, Run
+from bench.scenarios import (
+    ALL_IDS,
+    BY_ID,
+    CONCURRENCY_SCENARIO,
+    SCENARIOS,
+    SOAK_MIX,
+    SOAK_SCENARIO,
+    AnswerError,
+    Scenario,
+)
 from bench.targets import Target, bare_target, peer_target, staffgraph_target
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,9 +92,14 @@ def run_scale(
         targets = [ours, *peer_targets, bare_target(simulators.url)]
         for scenario in scenarios:
             for latency_ms in plan.latencies_ms:
-                run.measurements += measure_case(
-                    scenario, scale, latency_ms, targets, simulators.url, plan, log
-                )
+                try:
+                    run.measurements += measure_case(
+                        scenario, scale, latency_ms, targets, simulators.url, plan, log
+                    )
+                except AnswerError as exc:
+                    # loud, and the run goes on: the report lists it first and the exit status is 1
+                    print(f"FAILED {scenario.id} scale {scale} +{latency_ms} ms: {exc}", file=sys.stderr)
+                    run.failures.append(Failure(scenario.id, scale, latency_ms, str(exc)))
         if CONCURRENCY_SCENARIO in long:
             log(
                 f"  {CONCURRENCY_SCENARIO}: {plan.concurrency_clients} clients on persons-200"
@@ -128,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     path, raw = report.write(run, args.output, started.strftime("%Y%m%dT%H%M%SZ"))
     log(f"wrote {path} and {raw}")
     failed = [c for c in run.concurrency if c.errors] + [s for s in run.soak if s.errors]
-    return 1 if failed or any(m.errors for m in run.measurements if m.target != "bare") else 0
+    return 1 if failed or run.failures or any(m.errors for m in run.measurements if m.target != "bare") else 0
 
 
 def describe_plan(plan: Plan, workers: int) -> str:
