@@ -22,28 +22,31 @@ from bench.scenarios import AnswerError, Scenario
 from bench.targets import Target, TargetRequest, send
 
 MB = 1024 * 1024
+CONTROL_TIMEOUT = 120.0
+"""Seconds for a ``/_sim`` call: the simulators may still be busy with the pages of a request the
+gateway gave up on (a whole employer at ``--scale 20``)."""
 
 
 def upstream_names(simulators_url: str) -> list[str]:
     """The simulated upstreams (the objects in ``GET /_sim/calls``)."""
-    snapshot = httpx.get(f"{simulators_url}/_sim/calls", timeout=10).json()
+    snapshot = httpx.get(f"{simulators_url}/_sim/calls", timeout=CONTROL_TIMEOUT).json()
     return sorted(name for name, value in snapshot.items() if isinstance(value, dict))
 
 
 def set_latency(simulators_url: str, latency_ms: int) -> None:
     """Every upstream answers ``latency_ms`` later (``PUT /_sim/faults``); 0 clears the plans."""
     if latency_ms == 0:
-        httpx.delete(f"{simulators_url}/_sim/faults", timeout=10).raise_for_status()
+        httpx.delete(f"{simulators_url}/_sim/faults", timeout=CONTROL_TIMEOUT).raise_for_status()
         return
     plans = [{"upstream": name, "latency_ms": latency_ms} for name in upstream_names(simulators_url)]
-    httpx.put(f"{simulators_url}/_sim/faults", json=plans, timeout=10).raise_for_status()
+    httpx.put(f"{simulators_url}/_sim/faults", json=plans, timeout=CONTROL_TIMEOUT).raise_for_status()
 
 
 def upstream_cost(simulators_url: str, request: HttpRequest) -> tuple[int, int, dict[str, int]]:
     """Upstream calls, response bytes and calls per upstream of one request."""
-    httpx.delete(f"{simulators_url}/_sim/calls", timeout=10).raise_for_status()
+    httpx.delete(f"{simulators_url}/_sim/calls", timeout=CONTROL_TIMEOUT).raise_for_status()
     send(request)
-    snapshot: dict[str, Any] = httpx.get(f"{simulators_url}/_sim/calls", timeout=10).json()
+    snapshot: dict[str, Any] = httpx.get(f"{simulators_url}/_sim/calls", timeout=CONTROL_TIMEOUT).json()
     by = {name: int(value["total"]) for name, value in snapshot.items() if isinstance(value, dict)}
     return int(snapshot["total"]), int(snapshot["bytes"]), {k: v for k, v in by.items() if v}
 

@@ -18,8 +18,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import httpx
+
 from bench import machine, report
 from bench.endurance import run_concurrency, run_soak
+from bench.load import LoadError
 from bench.measure import measure_case
 from bench.peers_setup import peers_folder
 from bench.plan import FULL, QUICK, Plan, for_peers
@@ -96,10 +99,11 @@ def run_scale(
                     run.measurements += measure_case(
                         scenario, scale, latency_ms, targets, simulators.url, plan, log
                     )
-                except AnswerError as exc:
+                except (AnswerError, LoadError, httpx.HTTPError) as exc:
                     # loud, and the run goes on: the report lists it first and the exit status is 1
-                    print(f"FAILED {scenario.id} scale {scale} +{latency_ms} ms: {exc}", file=sys.stderr)
-                    run.failures.append(Failure(scenario.id, scale, latency_ms, str(exc)))
+                    message = str(exc) if isinstance(exc, AnswerError) else f"{type(exc).__name__}: {exc}"
+                    print(f"FAILED {scenario.id} scale {scale} +{latency_ms} ms: {message}", file=sys.stderr)
+                    run.failures.append(Failure(scenario.id, scale, latency_ms, message))
         if CONCURRENCY_SCENARIO in long:
             log(
                 f"  {CONCURRENCY_SCENARIO}: {plan.concurrency_clients} clients on persons-200"
