@@ -59,7 +59,7 @@ def checked(target: Target, scenario: Scenario, request: TargetRequest) -> int |
             f"{target.name}/{request.variant} on {scenario.id}: HTTP {status}: {str(answer)[:500]}"
         )
     try:
-        return target.check(scenario, answer)
+        return request.check(scenario, answer)
     except AnswerError as exc:
         raise AnswerError(f"{target.name}/{request.variant}: {exc}") from None
 

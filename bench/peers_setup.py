@@ -1,7 +1,7 @@
 """``python -m bench.peers_setup``: install the peer gateways for ``make bench-peers``.
 
 GraphQL Mesh and Hive Gateway come from the npm registry into a folder outside the tracked
-tree (``STAFFGRAPH_BENCH_PEERS``, default ``.bench-peers/`` in the checkout, ignored by git);
+tree (``STAFFGRAPH_BENCH_PEERS_DIR``, default ``bench/.peers/``, ignored by git);
 ``bench.peers.mesh`` does the work and is imported only here and under ``--peers``.
 """
 
@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def peers_folder() -> Path:
-    return Path(os.environ.get("STAFFGRAPH_BENCH_PEERS") or ROOT / ".bench-peers")
+    return Path(os.environ.get("STAFFGRAPH_BENCH_PEERS_DIR") or ROOT / "bench" / ".peers")
 
 
 def main() -> int:

@@ -78,7 +78,9 @@ def peers(simulators_url: str, enabled: bool) -> Iterator[list[Target]]:
         return
     from bench.peers import mesh  # type: ignore[import-not-found, unused-ignore]
 
-    with mesh.running_mesh(peers_folder(), simulators_url) as process:
+    folder = peers_folder()
+    mesh.compose(folder, simulators_url)  # the supergraph names the simulators' URL, new for every stack
+    with mesh.running_mesh(folder, simulators_url) as process:
         yield [peer_target(process, mesh.MESH_REQUESTS)]
 
 

@@ -17,28 +17,31 @@ import httpx
 import orjson
 
 from bench.load import HttpRequest
-from bench.scenarios import ALICE, AnswerError, Scenario
+from bench.scenarios import ALICE, AnswerError, Scenario, count_rows
+
+Check = Callable[[Scenario, Any], int | None]
+"""Raises ``AnswerError`` for a wrong answer; returns its row count (None when rows are not counted)."""
 
 
 @dataclass(frozen=True)
 class TargetRequest:
-    """One way a target answers a scenario: the HTTP request and what the variant means."""
+    """One way a target answers a scenario: the HTTP request, how its answer is checked and what
+    the variant means."""
 
     variant: str
     http: HttpRequest
+    check: Check
     note: str = ""
 
 
 @dataclass(frozen=True)
 class Target:
-    """A benchmarked endpoint. ``check`` raises ``AnswerError`` for a wrong answer and returns
-    its row count (None when rows are not compared); ``errors_seen`` reads how many answers the
-    target itself counted as failed so far (None when it does not count them)."""
+    """A benchmarked endpoint. ``errors_seen`` reads how many answers the target itself counted
+    as failed so far (None when it does not count them)."""
 
     name: str
     pid: int | None
     requests: Mapping[str, Sequence[TargetRequest]]
-    check: Callable[[Scenario, Any], int | None]
     errors_seen: Callable[[], int | None] = field(default=lambda: None)
 
     def for_scenario(self, scenario_id: str) -> Sequence[TargetRequest]:
@@ -93,7 +96,11 @@ def staffgraph_target(url: str, pid: int, scenarios: Sequence[Scenario]) -> Targ
     """The gateway under test: one request per scenario, its answer checked row by row."""
     requests = {
         scenario.id: [
-            TargetRequest("graphql", graphql_request(f"{url}/graphql", scenario.body(), scenario.headers))
+            TargetRequest(
+                "graphql",
+                graphql_request(f"{url}/graphql", scenario.body(), scenario.headers),
+                check=lambda scenario, answer: scenario.check(answer),
+            )
         ]
         for scenario in scenarios
     }
@@ -101,17 +108,27 @@ def staffgraph_target(url: str, pid: int, scenarios: Sequence[Scenario]) -> Targ
         name="staffgraph",
         pid=pid,
         requests=requests,
-        check=lambda scenario, answer: scenario.check(answer),
         errors_seen=gateway_errors(f"{url}/metrics"),
     )
 
 
-def peer_check(scenario: Scenario, answer: Any) -> int | None:
-    """A peer's answer must be error-free and carry data; its shape is its own, so rows are counted
-    only where the first list found has them."""
-    if not isinstance(answer, dict) or answer.get("errors") or not answer.get("data"):
-        raise AnswerError(f"{scenario.id}: the peer answered {orjson.dumps(answer)[:800].decode()}")
-    return None
+def peer_check(request: PeerRequestLike) -> Check:
+    """A peer's answer must be error-free and carry data; its shape is its own, so its rows are
+    counted where the request says (``rows_path`` and ``rows``, when it gives them)."""
+
+    def check(scenario: Scenario, answer: Any) -> int | None:
+        if not isinstance(answer, dict) or answer.get("errors") or not answer.get("data"):
+            raise AnswerError(f"{scenario.id}: the peer answered {orjson.dumps(answer)[:800].decode()}")
+        path: tuple[str, ...] = tuple(getattr(request, "rows_path", ()))
+        if not path:
+            return None
+        rows = count_rows(answer, path)
+        expected = getattr(request, "rows", None)
+        if expected and rows != expected:
+            raise AnswerError(f"{scenario.id}: expected {expected} rows at {'.'.join(path)}, got {rows}")
+        return rows
+
+    return check
 
 
 def peer_target(peer: PeerLike, requests: Mapping[str, Sequence[PeerRequestLike]]) -> Target:
@@ -121,12 +138,16 @@ def peer_target(peer: PeerLike, requests: Mapping[str, Sequence[PeerRequestLike]
         pid=peer.pid,
         requests={
             scenario_id: [
-                TargetRequest(item.variant, graphql_request(peer.url, item.body, item.headers), item.note)
+                TargetRequest(
+                    item.variant,
+                    graphql_request(peer.url, item.body, item.headers),
+                    check=peer_check(item),
+                    note=item.note,
+                )
                 for item in variants
             ]
             for scenario_id, variants in requests.items()
         },
-        check=peer_check,
     )
 
 
@@ -145,8 +166,7 @@ def bare_target(simulators_url: str) -> Target:
     return Target(
         name="bare",
         pid=None,
-        requests={"employers": [TargetRequest("GET /providers/employers", employers)]},
-        check=bare_check,
+        requests={"employers": [TargetRequest("GET /providers/employers", employers, check=bare_check)]},
     )
 
 
