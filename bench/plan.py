@@ -44,7 +44,7 @@ QUICK = Plan(
     latencies_ms=(0, 50),
     concurrency_clients=16,
     concurrency_s=10,
-    soak_s=60,
+    soak_s=30,
     soak_sample_s=5,
 )
 PEERS_ROUNDS = 2

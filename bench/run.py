@@ -57,7 +57,7 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
         metavar="ID",
         help=f"which scenarios (comma or space separated; default all): {', '.join(ALL_IDS)}",
     )
-    parser.add_argument("--quick", action="store_true", help="short phases and a 60 s soak (development)")
+    parser.add_argument("--quick", action="store_true", help="short phases and a 30 s soak (development)")
     parser.add_argument("--peers", action="store_true", help="also run scenarios 1-5 through GraphQL Mesh")
     parser.add_argument("--workers", type=int, default=1, help="staffgraph serve --workers N (default 1)")
     parser.add_argument("--output", type=Path, default=BENCH, help="where report.md and results/ go")
