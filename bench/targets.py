@@ -49,20 +49,27 @@ class Target:
 
 
 class PeerLike(Protocol):
-    """What ``bench.peers.mesh.PeerProcess`` carries."""
+    """What ``bench.peers.mesh.PeerProcess`` carries (read-only: it is a frozen dataclass)."""
 
-    name: str
-    url: str
-    pid: int
+    @property
+    def name(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def pid(self) -> int: ...
 
 
 class PeerRequestLike(Protocol):
-    """What ``bench.peers.mesh.PeerRequest`` carries."""
+    """What ``bench.peers.mesh.PeerRequest`` carries (and optionally ``rows_path`` and ``rows``)."""
 
-    variant: str
-    body: dict[str, Any]
-    headers: dict[str, str]
-    note: str
+    @property
+    def variant(self) -> str: ...
+    @property
+    def body(self) -> dict[str, Any]: ...
+    @property
+    def headers(self) -> dict[str, str]: ...
+    @property
+    def note(self) -> str: ...
 
 
 def graphql_request(url: str, body: Mapping[str, Any], headers: Mapping[str, str]) -> HttpRequest:
