@@ -10,7 +10,7 @@ SIM_PORT ?= 9100
 # Source folders that exist (bench/ fills up with the benchmark issues).
 CODE   := $(wildcard gateway schema resolvers simulators tests bench scripts)
 
-.PHONY: install demo serve simulators test lint format snapshot clean fuzz
+.PHONY: install demo serve simulators test lint format snapshot clean fuzz bench bench-peers
 
 install: $(STAMP)
 
@@ -38,10 +38,20 @@ test: $(STAMP)
 fuzz: $(STAMP)
 	$(BIN)/python scripts/fuzz.py $(FUZZ_ARGS)
 
+# Load benchmark (issue 9; not part of `make test`): writes bench/report.md and bench/results/*.json.
+# BENCH_ARGS='--quick' for a short run, '--scenarios employers,persons-200' for some.
+bench: $(STAMP)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# The same with GraphQL Mesh beside staffgraph: installs the peers from npm outside the tracked tree first.
+bench-peers: $(STAMP)
+	$(BIN)/python -m bench.peers_setup
+	$(BIN)/python -m bench.run --peers $(BENCH_ARGS)
+
 lint: $(STAMP)
 	$(BIN)/ruff check $(CODE)
 	$(BIN)/ruff format --check $(CODE)
-	$(BIN)/mypy gateway schema resolvers simulators
+	$(BIN)/mypy gateway schema resolvers simulators bench
 
 format: $(STAMP)
 	$(BIN)/ruff format $(CODE)
