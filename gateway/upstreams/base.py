@@ -26,6 +26,7 @@ the credential, the query string or the raw body.
 from __future__ import annotations
 
 import asyncio
+import math
 import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
@@ -69,6 +70,8 @@ from gateway.settings import (
 from gateway.shared.redis import SharedRedis
 from gateway.upstreams.transport import default_transport
 
+JOIN_SLACK = 0.25
+"""Seconds a caller's deadline may pass the deadline of an identical call in flight and still join it."""
 DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
 _STATUS_ERRORS: dict[int, type[UpstreamError]] = {
     401: UpstreamUnauthenticated,
@@ -164,6 +167,8 @@ class UpstreamClient:
         )
         self._sleep = sleep
         self._rng = rng
+        # identical GETs in flight (same credential, path, query and headers) share one upstream call
+        self._inflight: dict[tuple[Any, ...], tuple[asyncio.Future[tuple[httpx.Response, Any]], float]] = {}
 
     async def aclose(self) -> None:
         await self._http.aclose()
@@ -213,8 +218,52 @@ class UpstreamClient:
         """``request`` and decode JSON; a body that is not JSON is ``UpstreamBadResponse`` (and, being
         the upstream's fault, counts against its circuit like a 5xx)."""
         outgoing = self._outgoing(method, path, template, params, headers, json, data)
-        _, body = await self._call(outgoing, idempotent, True, self._decode_json)
+        if outgoing.method.upper() != "GET" or outgoing.content is not None or outgoing.data is not None:
+            _, body = await self._call(outgoing, idempotent, True, self._decode_json)
+            return body
+        return await self._shared_get(outgoing, idempotent)
+
+    async def _shared_get(self, out: _Outgoing, idempotent: bool | None) -> Any:
+        """A GET, joined to an identical one already in flight, as Hive Gateway and Apollo Router
+        deduplicate in-flight subgraph requests.
+
+        Sixteen clients asking the same employer's lists at once cost one upstream call per list, not
+        sixteen, and one decode. "Identical" is the whole request: method, path, query, every header
+        (so the credential, by its hash): a caller only ever joins a call it could have made itself,
+        and gets exactly what that call got, as fresh as its own would have been. Nothing is kept
+        once the call is answered: this is not a cache. The decoded body is shared, so the sources
+        treat upstream rows as read-only (none writes into them).
+
+        The call runs as a task of its own, bounded by the deadline of the caller that started it,
+        so a caller that leaves does not cancel it for the others. A caller joins only a call whose
+        deadline is no earlier than its own less ``JOIN_SLACK`` (it could otherwise be cut off well
+        before its own time); a caller with more time left starts a call of its own, which later
+        callers then join.
+        """
+        key = (
+            out.path,
+            tuple(sorted((k, str(v)) for k, v in (out.params or {}).items())),
+            tuple(sorted((k.lower(), credential_hash(v)) for k, v in out.headers.items())),
+        )
+        deadline = current_deadline()
+        until = math.inf if deadline is None else deadline.expires_at
+        joined = self._inflight.get(key)
+        if joined is None or joined[1] < until - JOIN_SLACK:
+            call = asyncio.ensure_future(self._call(out, idempotent, True, self._decode_json))
+            joined = self._inflight[key] = (call, until)
+            call.add_done_callback(lambda done: self._settled(key, done))
+        try:
+            async with asyncio.timeout(None if deadline is None else deadline.remaining()):
+                _, body = await asyncio.shield(joined[0])
+        except TimeoutError:
+            raise self._deadline_passed(out.where, deadline) from None
         return body
+
+    def _settled(self, key: tuple[Any, ...], done: asyncio.Future[tuple[httpx.Response, Any]]) -> None:
+        if key in self._inflight and self._inflight[key][0] is done:
+            del self._inflight[key]
+        if not done.cancelled():
+            done.exception()  # retrieved: every caller may have left before it failed
 
     def _outgoing(
         self,
