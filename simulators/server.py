@@ -1,7 +1,8 @@
 """One ASGI app serving all simulated upstreams under path prefixes, plus ``/_sim``.
 
 ``/loket`` (API base ``/loket/v2``, token endpoint ``/loket/token``), ``/informat``,
-``/identity`` (``/identity/connect/token``), ``/ictergezocht``, ``/onderwijsloket``.
+``/identity`` (``/identity/connect/token``), ``/ictergezocht``, ``/onderwijsloket``, each API
+with its OpenAPI document at ``/{name}/openapi.json`` (``simulators.openapi``).
 Each upstream runs inside an ``UpstreamHarness``, which records its calls and the response
 bytes it sends in one shared ``CallLog`` (``GET /_sim/calls``) and injects its faults.
 """
@@ -11,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from starlette.applications import Starlette
-from starlette.routing import BaseRoute, Mount
+from starlette.routing import BaseRoute, Mount, Route
 
 from simulators.calls import CallLog
 from simulators.config import SimConfig
 from simulators.control import control_routes
 from simulators.faults import FaultBoard
 from simulators.harness import UpstreamHarness
+from simulators.openapi.document import document_endpoint
 from simulators.upstream import SimulatedUpstream
 
 
@@ -55,6 +57,10 @@ def create_simulator_app(
                 fault_response=bundle.fault_response,
                 canonical_path=bundle.canonical_path,
             )
+            if name in bundle.openapi:
+                # before the mount, and so outside the harness: no call counted, no fault injected
+                endpoint = document_endpoint(bundle.openapi[name])
+                routes.append(Route(f"/{name}/openapi.json", endpoint, methods=["GET"]))
             routes.append(Mount(f"/{name}", app=harness))
         extra_control.extend(bundle.control_routes)
     control = control_routes(calls, faults, set(names), [bundle.reset for bundle in bundles])

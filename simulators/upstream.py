@@ -15,6 +15,7 @@ from starlette.applications import Starlette
 from starlette.responses import Response
 from starlette.routing import BaseRoute
 
+from simulators.openapi.document import DocumentBuilder
 from simulators.responses import JSONResponse
 
 # (upstream name, HTTP status, Retry-After seconds or None) -> the upstream's own error response
@@ -48,3 +49,5 @@ class SimulatedUpstream:
     # how the upstream normalises a path before routing (Informat: lower-case, as ASP.NET
     # does), so calls spelt differently are counted against the same template
     canonical_path: Callable[[str], str] | None = None
+    # upstream name -> its OpenAPI document, served at "/{name}/openapi.json" (simulators.openapi)
+    openapi: dict[str, DocumentBuilder] = field(default_factory=dict)

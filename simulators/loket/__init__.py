@@ -14,6 +14,7 @@ from __future__ import annotations
 from simulators.config import SimConfig
 from simulators.loket.app import create_app
 from simulators.loket.fault_bodies import loket_fault_response
+from simulators.loket.openapi import loket_openapi
 from simulators.loket.store import LoketStore
 from simulators.upstream import SimulatedUpstream
 
@@ -26,4 +27,5 @@ def create_upstream(config: SimConfig) -> SimulatedUpstream:
         apps={"loket": create_app(store)},
         fault_response=loket_fault_response(config),
         reset=store.reset,
+        openapi={"loket": loket_openapi},
     )
