@@ -12,6 +12,7 @@ from simulators.config import SimConfig
 from simulators.ictergezocht.app import create_app
 from simulators.ictergezocht.data import generate_dataset
 from simulators.ictergezocht.errors import fault_response
+from simulators.ictergezocht.openapi import ictergezocht_openapi
 from simulators.ictergezocht.ratelimit import DEFAULT_RATE_LIMITS, RateLimiters, RateLimits
 from simulators.ictergezocht.store import Store
 from simulators.ictergezocht.webhook import application_routes
@@ -38,6 +39,7 @@ def create_upstream(config: SimConfig, limits: RateLimits | None = None) -> Simu
         fault_response=fault_response,
         control_routes=application_routes(store, config),
         reset=reset,
+        openapi={NAME: ictergezocht_openapi},
     )
 
 

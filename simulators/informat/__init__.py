@@ -13,6 +13,7 @@ from simulators.informat.auth import CLIENTS, TokenStore
 from simulators.informat.dataset import Dataset, build_dataset
 from simulators.informat.errors import informat_fault_response
 from simulators.informat.identity import identity_app
+from simulators.informat.openapi import informat_openapi
 from simulators.informat.state import ApiState
 from simulators.informat.store import Store
 from simulators.upstream import SimulatedUpstream
@@ -33,6 +34,7 @@ def create_upstream(config: SimConfig) -> SimulatedUpstream:
         fault_response=informat_fault_response,
         reset=reset,
         canonical_path=canonical_path,
+        openapi={"informat": informat_openapi},
     )
 
 
