@@ -16,6 +16,7 @@ from simulators.config import SimConfig
 from simulators.onderwijsloket.app import build_app
 from simulators.onderwijsloket.context import Onderwijsloket
 from simulators.onderwijsloket.errors import fault_response
+from simulators.onderwijsloket.openapi import onderwijsloket_openapi
 from simulators.onderwijsloket.ratelimit import RateLimit
 from simulators.upstream import SimulatedUpstream
 
@@ -31,4 +32,5 @@ def create_upstream(config: SimConfig, rate_limit: RateLimit | None = None) -> S
         apps={NAME: build_app(simulator)},
         fault_response=fault_response,
         reset=simulator.reset,
+        openapi={NAME: onderwijsloket_openapi},
     )
