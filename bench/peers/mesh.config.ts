@@ -16,7 +16,13 @@
  * into the supergraph.
  */
 import { createPrefixTransform, defineConfig } from '@graphql-mesh/compose-cli';
+import { GraphQLString } from 'graphql';
 import { loadOpenAPISubgraph } from '@omnigraph/openapi';
+
+// `format: date` as a plain String: Mesh's Date scalar puts a JS Date into query parameters, which
+// reach the upstream as `2026-11-24T00:00:00.000Z` (Loket refuses that for `referenceDate`,
+// `startDate`); the documented `getScalarForFormat` hook keeps the upstream's own spelling.
+const getScalarForFormat = (format: string) => (format === 'date' ? GraphQLString : undefined);
 
 const sim = (process.env.SIMULATORS_URL ?? 'http://127.0.0.1:9100').replace(/\/$/, '');
 
@@ -43,7 +49,8 @@ export const composeConfig = defineConfig({
       sourceHandler: loadOpenAPISubgraph('Loket', {
         source: `${sim}/loket/openapi.json`,
         endpoint: `${sim}/loket/v2`,
-        ignoreErrorResponses: true, // success type as the field's type; upstream errors become GraphQL errors
+        ignoreErrorResponses: true,
+        getScalarForFormat, // success type as the field's type; upstream errors become GraphQL errors
         operationHeaders: { Authorization: '{context.headers.authorization}' },
       }),
     },
@@ -53,6 +60,7 @@ export const composeConfig = defineConfig({
         endpoint: `${sim}/informat`,
         operationHeaders: { Authorization: 'Bearer {env.INFORMAT_TOKEN}' },
         ignoreErrorResponses: true,
+        getScalarForFormat,
       }),
       // Informat's `getEmployees`/`Employee` would collide with Loket's: prefix, as Mesh's docs advise
       transforms: [createPrefixTransform({ value: 'Informat_', includeRootOperations: true })],
@@ -63,6 +71,7 @@ export const composeConfig = defineConfig({
         endpoint: `${sim}/ictergezocht`,
         operationHeaders: { Authorization: 'Bearer {env.ICTERGEZOCHT_API_KEY}' },
         ignoreErrorResponses: true,
+        getScalarForFormat,
       }),
       transforms: [createPrefixTransform({ value: 'ICTerGezocht_' })], // its Error/Errors types
     },
@@ -72,6 +81,7 @@ export const composeConfig = defineConfig({
         endpoint: `${sim}/onderwijsloket`,
         operationHeaders: { Authorization: 'Bearer {env.ONDERWIJSLOKET_TOKEN}' },
         ignoreErrorResponses: true,
+        getScalarForFormat,
       }),
       transforms: [createPrefixTransform({ value: 'Onderwijsloket_' })],
     },
