@@ -57,7 +57,9 @@ query Employers {
 }
 """
 
-_ENTITIES = "organizationalEntities { startDate endDate function { description } deviatingFunctionDescription }"
+_ENTITIES = (
+    "organizationalEntities { startDate endDate function { description } deviatingFunctionDescription }"
+)
 
 _PERSONS_50_JOINED = f"""
 query Persons50($employer: UUID!) {{
@@ -93,7 +95,10 @@ query Persons50ClientJoins($employer: UUID!, $date: String!, $whole: PositiveInt
 }}
 """
 
-_SICKNESS = "absences { id causeOfAbsence { value } progress { startDate currentIncapacityPercentage } endOfAbsence { date } }"
+_SICKNESS = (
+    "absences { id causeOfAbsence { value } progress { startDate currentIncapacityPercentage } "
+    "endOfAbsence { date } }"
+)
 _LEAVE = "leave { id startDate endDate numberOfUnits isAccrual leaveType { value } }"
 
 _PERSONS_200_JOINED = f"""
@@ -125,7 +130,8 @@ leave: getCalendarLeave(employerId: $employer, startDate: $from, endDate: $to, p
 """
 
 _PERSONS_200_CLIENT = f"""
-query Persons200ClientJoins($employer: UUID!, $date: String!, $from: String!, $to: String!, $whole: PositiveInt!) {{
+query Persons200ClientJoins($employer: UUID!, $date: String!, $from: String!, $to: String!,
+                            $whole: PositiveInt!) {{
   persons: getEmployees(employerId: $employer, pageSize: 200) {{
     totalSize
     _embedded {{ id employeeNumber personalDetails {{ firstName lastName }} }}
@@ -202,15 +208,18 @@ team: getEmployerLeaveBalances(employerId: $employer, referenceDate: $date, filt
 """
 _TEAM_JOINED = f"""
 query TeamAbsences($employer: UUID!, $date: String!, $filter: String!) {{
-  {_TEAM_ROWS % (
-    "details { content { contactInformation { emailAddress businessEmailAddress } } } "
-    f"{_SICKNESS} employments {{ id {_LEAVE} }}"
-)}
+  {
+    _TEAM_ROWS
+    % (
+        "details { content { contactInformation { emailAddress businessEmailAddress } } } "
+        f"{_SICKNESS} employments {{ id {_LEAVE} }}"
+    )
+}
 }}
 """
 _TEAM_CLIENT = f"""
-query TeamAbsencesClientJoins($employer: UUID!, $date: String!, $filter: String!, $from: String!, $to: String!,
-                              $whole: PositiveInt!) {{
+query TeamAbsencesClientJoins($employer: UUID!, $date: String!, $filter: String!, $from: String!,
+                              $to: String!, $whole: PositiveInt!) {{
   {_TEAM_ROWS % ""}
   persons: getEmployees(employerId: $employer, pageSize: $whole) {{
     _embedded {{ id contactInformation {{ emailAddress businessEmailAddress }} }}
@@ -226,7 +235,9 @@ _PER_PARENT = (
     "Mesh calls Loket once per parent for each @resolveTo field (no Loket endpoint takes a list of "
     "ids, so keysArg batching has nothing to bind to)"
 )
-_CLIENT = "the client joins the employer-wide lists itself (on employee id, incomeRelationshipNumber, startDate)"
+_CLIENT = (
+    "the client joins the employer-wide lists itself (on employee id, incomeRelationshipNumber, startDate)"
+)
 
 MESH_REQUESTS: dict[str, list[PeerRequest]] = {
     "employers": [
@@ -278,7 +289,8 @@ MESH_REQUESTS: dict[str, list[PeerRequest]] = {
                 **{"from": PERIOD_START, "to": REFERENCE_DATE},
             ),
             ALICE,
-            f"five Loket calls (employees, employments, leave balances, the sickness and leave calendars); {_CLIENT}",
+            "five Loket calls (employees, employments, leave balances, the sickness and leave calendars); "
+            f"{_CLIENT}",
             ("persons", "_embedded"),
             200,
         ),
@@ -289,7 +301,8 @@ MESH_REQUESTS: dict[str, list[PeerRequest]] = {
             _body(_VACANCIES_JOINED),
             {},
             "one ICTerGezocht call, then one Onderwijsloket call per vacancy: the training locations whose "
-            "text mentions the vacancy's town (Directus `search`), each with all its programmes; no radius, "
+            "text mentions the vacancy's town (Directus `search` reads every text field: Heerlen also "
+            "finds the Open Universiteit's Utrecht site), each with all its programmes; no radius, "
             "no distance, no nearest-first, and no limit on programmes (a Directus `deep` limit is JSON, "
             "which Mesh's interpolation cannot carry)",
             ("getVacancyInsight", "items"),
@@ -299,7 +312,8 @@ MESH_REQUESTS: dict[str, list[PeerRequest]] = {
             CLIENT_JOINS,
             _body(_VACANCIES_CLIENT, fields=_LOCATION_FIELDS),
             {},
-            "one ICTerGezocht and one Onderwijsloket call (every location with its coordinates and programmes); "
+            "one ICTerGezocht and one Onderwijsloket call (every location with its coordinates and "
+            "programmes); "
             "the client places each vacancy's town and measures distances itself",
             ("vacancies", "items"),
             50,
