@@ -30,6 +30,8 @@ from simulators.openapi.schema import (
 
 KEY_VALUE = ref("KeyValue")
 COUNTRY = ref("Country")
+# inline, not a $ref: OpenAPI 3.0 cannot make a $ref nullable (3.0.3 reads `nullable` only beside `type`)
+OPTIONAL_KEY_VALUE = nullable(obj({"key": INTEGER, "value": STRING}))
 
 EMPLOYER = obj(
     {
@@ -157,7 +159,7 @@ EMPLOYEE = obj(
                 "aowDate": DATE,
                 "photo": ALWAYS_NULL,
                 "howToFormatLastName": KEY_VALUE,
-                "title": nullable(KEY_VALUE),
+                "title": OPTIONAL_KEY_VALUE,
                 "nationality": KEY_VALUE,
                 "gender": KEY_VALUE,
                 "civilStatus": KEY_VALUE,
@@ -182,7 +184,7 @@ EMPLOYEE = obj(
                 "postalCode": STRING,
                 "city": STRING,
                 "location": ALWAYS_NULL,
-                "furtherIndication": nullable(KEY_VALUE),
+                "furtherIndication": OPTIONAL_KEY_VALUE,
                 "country": COUNTRY,
             }
         ),
@@ -263,7 +265,7 @@ EMPLOYMENT = obj(
         "cancellationPeriodEmployer": INTEGER,
         "cancellationNoticeDate": nullable(DATE),
         "startCancellationNoticePeriod": nullable(DATE),
-        "endOfEmploymentReason": nullable(KEY_VALUE),
+        "endOfEmploymentReason": OPTIONAL_KEY_VALUE,
         "endOfEmploymentDueToIllness": BOOLEAN,
         "essMutationSet": KEY_VALUE,
         "employeeProfileId": KEY_VALUE,
@@ -683,10 +685,10 @@ ABSENCE = obj(
         "causeOfAbsence": KEY_VALUE,
         "hoursWorkedOnFirstDayOfAbsence": nullable(INTEGER),
         "actionToBeTakenByOccupationalHealthAndSafetyService": KEY_VALUE,
-        "expectedDuration": nullable(KEY_VALUE),
+        "expectedDuration": OPTIONAL_KEY_VALUE,
         "isDisruptedEmploymentRelationship": BOOLEAN,
         "isThirdPartyLiability": BOOLEAN,
-        "accidentType": nullable(KEY_VALUE),
+        "accidentType": OPTIONAL_KEY_VALUE,
         "isWorkRelatedIllness": BOOLEAN,
         "expectedDateOfChildbirth": nullable(DATE),
         "expectedEndDateOfMaternityLeave": nullable(DATE),
@@ -740,7 +742,7 @@ ABSENCE = obj(
             obj(
                 {
                     "date": DATE,
-                    "reason": nullable(KEY_VALUE),
+                    "reason": OPTIONAL_KEY_VALUE,
                 }
             )
         ),
@@ -753,7 +755,7 @@ ABSENCE_PROGRESS = obj(
         "startDate": DATE,
         "endDate": nullable(DATE),
         "incapacityPercentage": INTEGER,
-        "typeOfWorkResumption": nullable(KEY_VALUE),
+        "typeOfWorkResumption": OPTIONAL_KEY_VALUE,
         "comments": ALWAYS_NULL,
     }
 )

@@ -77,11 +77,12 @@ def _key_type(collection: str) -> Schema:
 
 def _field(field: Field) -> Schema:
     if field.m2o is not None:
-        return {"nullable": True, "oneOf": [_key_type(field.m2o), ref(NAMES[field.m2o][0])]}
+        return {"oneOf": [{**_key_type(field.m2o), "nullable": True}, ref(NAMES[field.m2o][0])]}
     if field.o2m is not None:
         child = field.o2m[0]
         return array({"oneOf": [_key_type(child), ref(NAMES[child][0])]})
-    return {**TYPES[field.type], "nullable": True}
+    schema = TYPES[field.type]
+    return {**schema, "nullable": True} if "type" in schema else schema  # json: any value, null too
 
 
 def _row(collection: Collection) -> Schema:
@@ -220,7 +221,7 @@ def _writes() -> dict[str, Any]:
 def _platform() -> dict[str, Any]:
     credentials = obj({"email": STRING, "password": STRING}, closed=False)
     refresh = obj({"refresh_token": STRING}, closed=False)
-    public = [{}]  # no token needed
+    public: list[dict[str, list[str]]] = [{}]  # no token needed
     return {
         "/auth/login": {
             "post": {
