@@ -46,6 +46,7 @@ from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType as StrawberryOperationType
 
 from gateway.context import Context, open_context
+from gateway.documents import PersistedDocuments, build_persisted_documents, get_cache_headers
 from gateway.examples import Example, load_examples
 from gateway.graphiql import PAGE_HEADERS, render_page
 from gateway.health import Readiness, healthz
@@ -106,7 +107,13 @@ class GatewayGraphQL(GraphQL[Context, None]):
     """Strawberry's ASGI view with the gateway's context, GraphiQL page and metrics."""
 
     def __init__(
-        self, settings: Settings, upstreams: Upstreams, *, demo: bool, examples: Sequence[Example]
+        self,
+        settings: Settings,
+        upstreams: Upstreams,
+        *,
+        demo: bool,
+        examples: Sequence[Example],
+        documents: PersistedDocuments | None = None,
     ) -> None:
         super().__init__(
             schema, graphql_ide="graphiql" if settings.graphiql else None, allow_queries_via_get=True
@@ -115,6 +122,7 @@ class GatewayGraphQL(GraphQL[Context, None]):
         self.upstreams = upstreams
         self.demo = demo
         self.examples = list(examples)
+        self.documents = documents if documents is not None else build_persisted_documents(settings)
 
     async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
         client = request.client.host if request.client else None  # the caller when it shows no credential
@@ -134,10 +142,15 @@ class GatewayGraphQL(GraphQL[Context, None]):
             response.headers["content-type"] = media_type
             if getattr(request.state, _REQUEST_ERROR, False) and media_type == GRAPHQL_RESPONSE_JSON:
                 response.status_code = 400
+        if request.method == "GET" and not isinstance(response, HTMLResponse):  # gateway.documents.caching
+            cacheable = response.status_code == 200 and not getattr(request.state, _HAD_ERRORS, True)
+            max_age = self.settings.trusted_documents.get_max_age
+            response.headers.update(get_cache_headers(max_age=max_age, cacheable=cacheable))
         await response(scope, receive, send)
 
     def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
-        return self.settings.graphiql and super().should_render_graphql_ide(request)
+        named = "extensions" in request.query_params or "documentId" in request.query_params  # APQ
+        return self.settings.graphiql and not named and super().should_render_graphql_ide(request)
 
     async def parse_http_body(self, request: AsyncHTTPRequestAdapter) -> GraphQLRequestData:
         """The request's parameters, or the 4xx the GraphQL-over-HTTP specification asks for."""
@@ -162,7 +175,7 @@ class GatewayGraphQL(GraphQL[Context, None]):
                 data = self.decode_json(body)
             except ValueError:
                 raise HTTPRefusal(400, "The request body is not valid UTF-8 JSON.") from None
-        return _request_data(data)
+        return _request_data(await self.documents.resolve(data, accept))  # a hash or id -> its query
 
     def decode_json(self, data: str | bytes) -> object:
         """The body (or a GET request's ``variables`` or ``extensions``) as JSON, once its nesting
@@ -182,6 +195,7 @@ class GatewayGraphQL(GraphQL[Context, None]):
         """Strawberry's body, without ``data`` for a request error to graphql-response+json clients."""
         media_type = negotiate(request.headers.get("accept")) or JSON
         setattr(request.state, _RESPONSE_TYPE, media_type)
+        setattr(request.state, _HAD_ERRORS, bool(result.errors))
         body = process_result(result)
         if is_request_error(result):
             setattr(request.state, _REQUEST_ERROR, True)
@@ -232,6 +246,7 @@ class GatewayGraphQL(GraphQL[Context, None]):
 
 _RESPONSE_TYPE = "staffgraph_response_type"
 _REQUEST_ERROR = "staffgraph_request_error"
+_HAD_ERRORS = "staffgraph_had_errors"
 _PARAMETERS = {"query": str, "operationName": str, "variables": dict, "extensions": dict}
 
 
@@ -275,13 +290,17 @@ def create_app(settings: Settings, *, upstreams: Upstreams | None = None, demo: 
     owned = upstreams is None
     clients = upstreams if upstreams is not None else build_upstreams(settings)
     readiness = Readiness(clients)
-    graphql = GatewayGraphQL(settings, clients, demo=demo, examples=load_examples() if demo else ())
+    documents = build_persisted_documents(settings)
+    graphql = GatewayGraphQL(
+        settings, clients, demo=demo, examples=load_examples() if demo else (), documents=documents
+    )
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         try:
             yield
         finally:
+            await documents.store.aclose()  # the Redis connection of the APQ store, if any
             if owned:
                 await clients.aclose()
 

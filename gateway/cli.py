@@ -2,8 +2,8 @@
 
 ``serve`` runs the gateway with settings from ``STAFFGRAPH_*``; ``simulators`` runs the
 four simulated upstreams; ``demo`` runs both in one process for people trying the graph;
-``schema print`` writes the SDL (the contract snapshot). This is the only module that
-reads the environment.
+``schema print`` writes the SDL (the contract snapshot); ``documents add`` and ``list`` keep the
+trusted-documents manifest. This is the only module that reads the environment.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import errno
 import logging
 import os
 from datetime import date
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -25,6 +26,17 @@ app = typer.Typer(
 )
 schema_app = typer.Typer(no_args_is_help=True, help="The GraphQL schema.")
 app.add_typer(schema_app, name="schema")
+documents_app = typer.Typer(no_args_is_help=True, help="The trusted-documents manifest (APQ, safelist).")
+app.add_typer(documents_app, name="documents")
+ManifestOption = Annotated[
+    Path,
+    typer.Option(
+        "--manifest",
+        envvar="STAFFGRAPH_TRUSTED_DOCUMENTS_FILE",
+        help="The manifest (Apollo's persisted-query manifest format).",
+    ),
+]
+DEFAULT_MANIFEST = Path("trusted-documents.json")  # Settings.trusted_documents.file
 
 LOOPBACK = "127.0.0.1"
 
@@ -115,9 +127,14 @@ def serve(
     except ConfigError as exc:
         typer.echo(f"staffgraph serve: {exc}", err=True)
         raise typer.Exit(2) from None
+    try:
+        gateway = create_app(settings)  # reads the trusted-documents manifest
+    except ConfigError as exc:
+        typer.echo(f"staffgraph serve: {exc}", err=True)
+        raise typer.Exit(2) from None
     typer.echo(f"staffgraph gateway on http://{host}:{port}/graphql")
     # the request headers' deadline and size (STAFFGRAPH_HEADER_TIMEOUT, STAFFGRAPH_MAX_HEADER_BYTES)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level, http=protocol_for(settings))
+    uvicorn.run(gateway, host=host, port=port, log_level=log_level, http=protocol_for(settings))
 
 
 @app.command()
@@ -174,3 +191,38 @@ def print_schema() -> None:
     from schema.schema import schema
 
     typer.echo(schema.as_str())
+
+
+@documents_app.command("add")
+def add_documents(
+    files: Annotated[list[Path], typer.Argument(help=".graphql files, one or more operations each.")],
+    manifest: ManifestOption = DEFAULT_MANIFEST,
+) -> None:
+    """Validate the operations of FILES against the schema and merge them into the manifest."""
+    from gateway.documents.authoring import add_documents as add
+    from gateway.documents.extract import DocumentFileError
+    from gateway.documents.manifest import ManifestError
+    from schema.schema import schema
+
+    try:
+        added = add(files, manifest, schema._schema)
+    except (DocumentFileError, ManifestError) as exc:
+        typer.echo(f"staffgraph documents add: nothing written:\n{exc}", err=True)
+        raise typer.Exit(1) from None
+    for document in added.new:
+        typer.echo(f"added {document.id}  {document.type or '?'} {document.name or '(anonymous)'}")
+    typer.echo(f"{manifest}: {len(added.new)} added, {added.known} already there, {added.total} in all")
+
+
+@documents_app.command("list")
+def list_documents(manifest: ManifestOption = DEFAULT_MANIFEST) -> None:
+    """Print each document of the manifest: its id, operation type and name."""
+    from gateway.documents.manifest import ManifestError, read_manifest
+
+    try:
+        documents = read_manifest(manifest)
+    except ManifestError as exc:
+        typer.echo(f"staffgraph documents list: {exc}", err=True)
+        raise typer.Exit(1) from None
+    for document in documents:
+        typer.echo(f"{document.id}  {document.type or '?'} {document.name or '(anonymous)'}")
