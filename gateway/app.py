@@ -318,6 +318,7 @@ def create_app(settings: Settings, *, upstreams: Upstreams | None = None, demo: 
     app.state.settings = settings
     app.state.upstreams = clients
     app.state.readiness = readiness
+    app.state.documents = documents
     return app
 
 
