@@ -126,3 +126,13 @@ def test_only_without_a_readable_manifest_does_not_start(tmp_path: Path) -> None
     broken.write_text('{"format": "something-else"}', encoding="utf-8")
     with pytest.raises(ManifestError, match="unknown manifest format"):
         create_app(only(broken))
+
+
+def test_serve_names_the_manifest_it_cannot_read(tmp_path: Path) -> None:
+    env = {
+        "STAFFGRAPH_TRUSTED_DOCUMENTS": "only",
+        "STAFFGRAPH_TRUSTED_DOCUMENTS_FILE": str(tmp_path / "gone.json"),
+    }
+    result = CliRunner().invoke(cli, ["serve", "--port", "1"], env=env)
+    assert result.exit_code == 2
+    assert "STAFFGRAPH_TRUSTED_DOCUMENTS_FILE" in result.output and "gone.json" in result.output
