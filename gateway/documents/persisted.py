@@ -5,8 +5,8 @@ A request names a document in one of two ways:
 
 - ``extensions.persistedQuery = {"version": 1, "sha256Hash": "<64 hex>"}`` (Apollo APQ, POST body
   or GET ``extensions`` parameter); with ``query`` beside it, it registers that text;
-- ``documentId`` (GraphQL-over-HTTP's persisted documents proposal, Hive): a manifest id, or
-  ``sha256:<64 hex>``.
+- ``documentId`` (GraphQL-over-HTTP's persisted documents proposal, Hive): a manifest id, Hive's
+  ``<app>~<version>~<manifest id>``, or ``sha256:<64 hex>``.
 
 What happens, by ``STAFFGRAPH_TRUSTED_DOCUMENTS``:
 
