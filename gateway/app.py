@@ -50,6 +50,7 @@ from strawberry.types.graphql import OperationType as StrawberryOperationType
 from strawberry.types.unset import UnsetType
 
 from gateway.context import Context, open_context
+from gateway.documents import PersistedDocuments, build_persisted_documents, get_cache_headers
 from gateway.examples import Example, load_examples
 from gateway.graphiql import PAGE_HEADERS, render_page
 from gateway.health import Readiness, healthz
@@ -128,7 +129,13 @@ class GatewayGraphQL(GraphQL[Context, None]):
     live: Broker | None = None  # the app's broker of live applications (gateway.live)
 
     def __init__(
-        self, settings: Settings, upstreams: Upstreams, *, demo: bool, examples: Sequence[Example]
+        self,
+        settings: Settings,
+        upstreams: Upstreams,
+        *,
+        demo: bool,
+        examples: Sequence[Example],
+        documents: PersistedDocuments | None = None,
     ) -> None:
         super().__init__(
             schema,
@@ -142,6 +149,7 @@ class GatewayGraphQL(GraphQL[Context, None]):
         self.upstreams = upstreams
         self.demo = demo
         self.examples = list(examples)
+        self.documents = documents if documents is not None else build_persisted_documents(settings)
 
     async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
         client = request.client.host if request.client else None  # the caller when it shows no credential
@@ -170,10 +178,15 @@ class GatewayGraphQL(GraphQL[Context, None]):
             response.headers["content-type"] = media_type
             if getattr(request.state, _REQUEST_ERROR, False) and media_type == GRAPHQL_RESPONSE_JSON:
                 response.status_code = 400
+        if request.method == "GET" and not isinstance(response, HTMLResponse):  # gateway.documents.caching
+            cacheable = response.status_code == 200 and not getattr(request.state, _HAD_ERRORS, True)
+            max_age = self.settings.trusted_documents.get_max_age
+            response.headers.update(get_cache_headers(max_age=max_age, cacheable=cacheable))
         await response(scope, receive, send)
 
     def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
-        return self.settings.graphiql and super().should_render_graphql_ide(request)
+        named = "extensions" in request.query_params or "documentId" in request.query_params  # APQ
+        return self.settings.graphiql and not named and super().should_render_graphql_ide(request)
 
     async def parse_http_body(self, request: AsyncHTTPRequestAdapter) -> GraphQLRequestData:
         """The request's parameters, or the 4xx the GraphQL-over-HTTP specification asks for."""
@@ -198,7 +211,7 @@ class GatewayGraphQL(GraphQL[Context, None]):
                 data = self.decode_json(body)
             except ValueError:
                 raise HTTPRefusal(400, "The request body is not valid UTF-8 JSON.") from None
-        return _request_data(data)
+        return _request_data(await self.documents.resolve(data, accept))  # a hash or id -> its query
 
     def encode_json(self, data: object) -> bytes:
         """The answer as JSON by orjson: a 200-person answer is ~0.5 MB, which the standard library
@@ -224,6 +237,7 @@ class GatewayGraphQL(GraphQL[Context, None]):
         """Strawberry's body, without ``data`` for a request error to graphql-response+json clients."""
         media_type = negotiate(request.headers.get("accept")) or JSON
         setattr(request.state, _RESPONSE_TYPE, media_type)
+        setattr(request.state, _HAD_ERRORS, bool(result.errors))
         body = process_result(result)
         if is_request_error(result):
             setattr(request.state, _REQUEST_ERROR, True)
@@ -280,6 +294,7 @@ class GatewayGraphQL(GraphQL[Context, None]):
 
 _RESPONSE_TYPE = "staffgraph_response_type"
 _REQUEST_ERROR = "staffgraph_request_error"
+_HAD_ERRORS = "staffgraph_had_errors"
 _PARAMETERS = {"query": str, "operationName": str, "variables": dict, "extensions": dict}
 
 
@@ -325,7 +340,10 @@ def create_app(settings: Settings, *, upstreams: Upstreams | None = None, demo: 
     owned = upstreams is None
     clients = upstreams if upstreams is not None else build_upstreams(settings)
     readiness = Readiness(clients)
-    graphql = GatewayGraphQL(settings, clients, demo=demo, examples=load_examples() if demo else ())
+    documents = build_persisted_documents(settings)
+    graphql = GatewayGraphQL(
+        settings, clients, demo=demo, examples=load_examples() if demo else (), documents=documents
+    )
     broker = graphql.live = Broker(
         relay=build_relay(settings.redis_url),
         max_per_caller=settings.limits.max_subscriptions,
@@ -339,6 +357,7 @@ def create_app(settings: Settings, *, upstreams: Upstreams | None = None, demo: 
             yield
         finally:
             await broker.aclose()
+            await documents.store.aclose()  # the Redis connection of the APQ store, if any
             if owned:
                 await clients.aclose()
 
@@ -360,6 +379,7 @@ def create_app(settings: Settings, *, upstreams: Upstreams | None = None, demo: 
     app.state.redis = clients.redis  # shared state of the replicas (gateway.shared.redis), or None
     app.state.readiness = readiness
     app.state.live = broker
+    app.state.documents = documents
     return app
 
 

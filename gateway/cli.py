@@ -3,8 +3,8 @@
 ``serve`` runs the gateway with settings from ``STAFFGRAPH_*``; ``simulators`` runs the
 four simulated upstreams; ``demo`` runs both in one process for people trying the graph;
 ``schema print`` writes the SDL (the contract snapshot); ``check-config`` checks the
-environment ``serve`` would read (gateway.config_check). This is the only module that
-reads the environment.
+environment ``serve`` would read (gateway.config_check); ``documents add`` and ``list`` keep
+the trusted-documents manifest. This is the only module that reads the environment.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import errno
 import logging
 import os
 from datetime import date
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -26,6 +27,17 @@ app = typer.Typer(
 )
 schema_app = typer.Typer(no_args_is_help=True, help="The GraphQL schema.")
 app.add_typer(schema_app, name="schema")
+documents_app = typer.Typer(no_args_is_help=True, help="The trusted-documents manifest (APQ, safelist).")
+app.add_typer(documents_app, name="documents")
+ManifestOption = Annotated[
+    Path,
+    typer.Option(
+        "--manifest",
+        envvar="STAFFGRAPH_TRUSTED_DOCUMENTS_FILE",
+        help="The manifest (Apollo's persisted-query manifest format).",
+    ),
+]
+DEFAULT_MANIFEST = Path("trusted-documents.json")  # Settings.trusted_documents.file
 
 LOOPBACK = "127.0.0.1"
 
@@ -109,11 +121,13 @@ def serve(
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
 ) -> None:
     """Run the gateway; upstream URLs, credentials and timeouts come from STAFFGRAPH_* variables."""
+    from gateway.documents import build_persisted_documents
     from gateway.exceptions import ConfigError
     from gateway.settings import Settings
 
     try:
-        Settings.from_env(os.environ)  # refused here, once, rather than in every worker
+        # refused here, once, rather than in every worker: the settings and the documents manifest
+        build_persisted_documents(Settings.from_env(os.environ))
     except ConfigError as exc:
         typer.echo(f"staffgraph serve: {exc}", err=True)
         raise typer.Exit(2) from None
@@ -208,3 +222,38 @@ def print_schema() -> None:
     from schema.schema import schema
 
     typer.echo(schema.as_str())
+
+
+@documents_app.command("add")
+def add_documents(
+    files: Annotated[list[Path], typer.Argument(help=".graphql files, one or more operations each.")],
+    manifest: ManifestOption = DEFAULT_MANIFEST,
+) -> None:
+    """Validate the operations of FILES against the schema and merge them into the manifest."""
+    from gateway.documents.authoring import add_documents as add
+    from gateway.documents.extract import DocumentFileError
+    from gateway.documents.manifest import ManifestError
+    from schema.schema import schema
+
+    try:
+        added = add(files, manifest, schema._schema)
+    except (DocumentFileError, ManifestError) as exc:
+        typer.echo(f"staffgraph documents add: nothing written:\n{exc}", err=True)
+        raise typer.Exit(1) from None
+    for document in added.new:
+        typer.echo(f"added {document.id}  {document.type or '?'} {document.name or '(anonymous)'}")
+    typer.echo(f"{manifest}: {len(added.new)} added, {added.known} already there, {added.total} in all")
+
+
+@documents_app.command("list")
+def list_documents(manifest: ManifestOption = DEFAULT_MANIFEST) -> None:
+    """Print each document of the manifest: its id, operation type and name."""
+    from gateway.documents.manifest import ManifestError, read_manifest
+
+    try:
+        documents = read_manifest(manifest)
+    except ManifestError as exc:
+        typer.echo(f"staffgraph documents list: {exc}", err=True)
+        raise typer.Exit(1) from None
+    for document in documents:
+        typer.echo(f"{document.id}  {document.type or '?'} {document.name or '(anonymous)'}")

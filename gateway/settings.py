@@ -144,6 +144,29 @@ class ClientTimeouts:
 DEFAULT_CLIENT_TIMEOUTS = ClientTimeouts()
 
 
+# ---- trusted documents: APQ and the safelist (gateway.documents) ----
+
+TRUSTED_DOCUMENTS_MODES = ("off", "only")
+
+
+@dataclass(frozen=True)
+class TrustedDocuments:
+    """``STAFFGRAPH_TRUSTED_DOCUMENTS`` and its bounds. ``off``: any document runs, APQ registers
+    documents by hash; ``only``: only the manifest's documents run (by hash, id or exact text)."""
+
+    mode: str = "off"
+    # The manifest (Apollo's persisted-query manifest or Hive's hash -> document object); read at
+    # start when present; ``only`` requires it.
+    file: str = "trusted-documents.json"
+    max_document_bytes: int = 64 * 1024  # a larger document still runs, but is never stored (APQ)
+    apq_max_entries: int = 1000  # APQ documents held in the process (least recently used go first)
+    apq_ttl: float = 24 * 3600.0  # seconds an APQ document lives in Redis (bounds what Redis holds)
+    get_max_age: int = 0  # GET answers: 0 = "no-store"; N = "private, max-age=N" (gateway.documents.caching)
+
+
+DEFAULT_TRUSTED_DOCUMENTS = TrustedDocuments()
+
+
 @dataclass(frozen=True)
 class Settings:
     loket_url: str = "https://api.loket.nl/v2"
@@ -201,6 +224,8 @@ class Settings:
     # The connection pool under the upstream clients (gateway.upstreams.transport): "aiohttp" (measured
     # four times less CPU per call) or "httpx" (httpx's own pool), STAFFGRAPH_HTTP_TRANSPORT.
     http_transport: str = "aiohttp"
+    # Automatic persisted queries and the safelist (STAFFGRAPH_TRUSTED_DOCUMENTS...; gateway.documents).
+    trusted_documents: TrustedDocuments = DEFAULT_TRUSTED_DOCUMENTS
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
@@ -304,6 +329,7 @@ class Settings:
             http_transport=_choice(
                 "HTTP_TRANSPORT", text("HTTP_TRANSPORT"), HTTP_TRANSPORTS, cls.http_transport
             ),
+            trusted_documents=_trusted_documents(text, number),
             client_timeouts=ClientTimeouts(
                 header=number("HEADER_TIMEOUT", DEFAULT_CLIENT_TIMEOUTS.header),
                 body=number("BODY_TIMEOUT", DEFAULT_CLIENT_TIMEOUTS.body),
@@ -331,6 +357,27 @@ def _redis_url(raw: str | None) -> str | None:
         scheme = raw.split(":")[0]  # never the rest: it may hold a password
         raise ConfigError(f"{PREFIX}REDIS_URL must be a redis://, rediss:// or unix:// URL, not {scheme!r}")
     return raw
+
+
+def _trusted_documents(
+    text: Callable[[str], str | None], number: Callable[[str, float, str], float]
+) -> TrustedDocuments:
+    """``STAFFGRAPH_TRUSTED_DOCUMENTS`` (off | only), its manifest file and bounds."""
+    defaults = DEFAULT_TRUSTED_DOCUMENTS
+    mode = (text("TRUSTED_DOCUMENTS") or defaults.mode).lower()
+    if mode not in TRUSTED_DOCUMENTS_MODES:
+        raise ConfigError(f"{PREFIX}TRUSTED_DOCUMENTS must be one of {TRUSTED_DOCUMENTS_MODES}, got {mode!r}")
+    whole = "a whole number"
+    max_age = text("GET_MAX_AGE")
+    return TrustedDocuments(
+        mode=mode,
+        file=text("TRUSTED_DOCUMENTS_FILE") or defaults.file,
+        max_document_bytes=int(number("MAX_DOCUMENT_BYTES", defaults.max_document_bytes, whole)),
+        apq_max_entries=int(number("APQ_MAX_ENTRIES", defaults.apq_max_entries, whole)),
+        apq_ttl=number("APQ_TTL", defaults.apq_ttl, "a number of seconds"),
+        # 0 is allowed here (the default: answers over GET are not stored anywhere)
+        get_max_age=0 if max_age == "0" else int(number("GET_MAX_AGE", defaults.get_max_age, whole)),
+    )
 
 
 def _share(name: str, raw: str | None) -> float:
