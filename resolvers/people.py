@@ -180,9 +180,15 @@ async def employments_page(
     win: Window,
 ) -> Page[EmploymentRecord]:
     if where.upstream is Upstream.LOKET:
-        records = await LOKET.employments_in(
-            context, where.scope, query.reference_date or context.today(), tree
-        )
+        on = query.reference_date or context.today()
+        if LOKET.answers_from_balances(tree, order):
+            # filtered, ordered and counted on the leave-balance rows; the real employments read
+            # for the page only (the source's ``employment_candidates``)
+            candidates = await LOKET.employment_candidates(context, where.scope, on, tree)
+            page = await local_page(candidates, tree, order, win)
+            items = await LOKET.resolve_candidates(context, where.scope, page.items)
+            return Page(items, page.window, page.total, page.has_more)
+        records = await LOKET.employments_in(context, where.scope, on, tree)
     else:
         records = await INFORMAT.employments_in(context, where.scope, query.school_year)
     return await local_page(records, tree, order, win)

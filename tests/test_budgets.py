@@ -149,3 +149,33 @@ def test_200_persons_cost_at_most_10_calls_at_scale_1(stacks: dict[int, Stack]) 
     assert sum(1 for p in team for e in p["employments"]["nodes"] if e["jobTitle"]) > 150
     assert calls <= 10, calls
     assert 0 < rows["converted"] <= rows["fetched"]
+
+
+DEPARTMENT = """
+query($employer: ID!, $department: String!) {
+  employments(employerId: $employer, filter: {department: {eq: $department}, endDate: {isNull: true}},
+              orderBy: [JOB_TITLE_ASC], first: 25) {
+    totalCount
+    nodes { jobTitle department startDate endDate person { lastName } }
+  }
+}
+"""
+
+
+def test_a_department_page_reads_the_employments_of_its_page_only(stacks: dict[int, Stack]) -> None:
+    """The department grows with the employer; the employment requests do not: the page is chosen on
+    the department's leave-balance rows and only its 25 people's employments are read."""
+    pages = {}
+    for scale, stack in stacks.items():
+        variables = {"employer": school(stack), "department": "Sectie talen"}
+        stack.reset_calls()
+        data = graphql(stack, DEPARTMENT, variables)["employments"]
+        endpoints = stack.calls()["loket"]["endpoints"]
+        nodes = data["nodes"]
+        assert len(nodes) == 25 and data["totalCount"] > 25 * scale // 2
+        assert all(n["department"] == "Sectie talen" and n["endDate"] is None for n in nodes)
+        titles = [n["jobTitle"] for n in nodes]
+        assert titles == sorted(titles, key=str.casefold) or titles == sorted(titles)
+        assert endpoints["GET /v2/providers/employers/{employerId}/employees/employments"] == 1, endpoints
+        pages[scale] = data["totalCount"]
+    assert pages[10] > 5 * pages[1]  # the department did grow

@@ -545,6 +545,80 @@ class LoketSource:
             return await context.once((U, "employments-in", employer_id, on, dates), whole)
         return await context.once((U, "employments-in", employer_id, on, entity_filter, dates), narrowed)
 
+    @staticmethod
+    def answers_from_balances(tree: Filter | None, order: Sequence[OrderKey]) -> bool:
+        """Whether an employer's employment list with this filter and order can be filtered, ordered
+        and counted on leave-balance rows alone (``employment_candidates``): a department or job-title
+        condition to push down, and nothing but those and the dates in the filter or the order."""
+        return (
+            entity_pushdown(tree) is not None
+            and _paths(tree) <= BALANCE_PATHS
+            and {key.path for key in order} <= BALANCE_PATHS
+        )
+
+    async def employment_candidates(
+        self, context: Context, employer_id: str, on: date, tree: Filter | None
+    ) -> list[EmploymentRecord]:
+        """The employments ``tree`` may match, built from the leave-balance rows its department or job
+        title (and dates) narrow to: the rows are employment-rooted (dates, employee, organizational
+        entity of ``on``), so filtering, ordering and counting need no employment list. Their
+        ``employment_id`` is provisional (the balance row's own id: that it is the employment's is not
+        documented); ``resolve_candidates`` turns the few on a page into the real employments.
+
+        So a team page reads the department's balance rows and then the employments of the 25 people
+        on the page, not those of the whole department: at scale 20 (a department of hundreds) that
+        is 3 + 1 requests instead of 3 + 46.
+        """
+        token, client = self._token(context), self._client(context)
+        pushed = _and(entity_pushdown(tree), dates_pushdown(tree))
+        reference = {"referenceDate": on.isoformat()}
+
+        async def load() -> list[EmploymentRecord]:
+            balances = await client.all_rows(
+                token, LEAVE_BALANCES, {"employerId": employer_id}, filter=pushed, extra=reference
+            )
+            found = []
+            for row in balances:
+                record = rows.employment(row, employer_id, _obj(row.get("organizationalEntity")) or None)
+                context.facts[(U, "candidate", employer_id, record.employment_id)] = row
+                found.append(record)
+            self._count(context, fetched=len(balances), converted=len(found))
+            return found
+
+        return await context.once((U, "candidates", employer_id, on, pushed), load)
+
+    async def resolve_candidates(
+        self, context: Context, employer_id: str, candidates: Sequence[EmploymentRecord]
+    ) -> list[EmploymentRecord]:
+        """The real employments behind ``candidates`` (from ``employment_candidates``), in their order:
+        the employer's employment list filtered to their employees' numbers, joined on employee,
+        income relationship and start date, as the leave balances are joined everywhere else."""
+        if not candidates:
+            return []
+        token, client = self._token(context), self._client(context)
+        ids = {"employerId": employer_id}
+        balances = [context.facts[(U, "candidate", employer_id, c.employment_id)] for c in candidates]
+        numbers = sorted(
+            {n for row in balances if isinstance(n := _obj(row.get("employee")).get("employeeNumber"), int)}
+        )
+        texts = self._split(
+            client, EMPLOYER_EMPLOYMENTS, ids, numbers, lambda part: _numbers(NUMBER, part), None
+        )
+        pages = await asyncio.gather(
+            *(client.all_rows(token, EMPLOYER_EMPLOYMENTS, ids, filter=text) for text in texts)
+        )
+        by_join = {rows.employment_join(row): row for page in pages for row in page}
+        self._count(context, fetched=len(by_join))
+        resolved = []
+        for row in balances:
+            found = by_join.get(rows.employment_join(row))
+            if found is not None:
+                resolved.append(
+                    rows.employment(found, employer_id, _obj(row.get("organizationalEntity")) or None)
+                )
+        self._count(context, converted=len(resolved))
+        return resolved
+
     async def employment_by_id(
         self, context: Context, employer_id: str, employment_id: str
     ) -> EmploymentRecord | None:
@@ -780,6 +854,21 @@ def entity_pushdown(tree: Filter | None) -> str | None:
 
 
 DATE_PATHS = {("start_date",): ("startDate",), ("end_date",): ("endDate",)}
+# Employment fields a leave-balance row holds as the employment list does (``employment_candidates``)
+BALANCE_PATHS = frozenset({*ENTITY_PATHS, *DATE_PATHS})
+
+
+def _paths(tree: Filter | None) -> set[tuple[str, ...]]:
+    """Every field path ``tree`` compares."""
+    if tree is None:
+        return set()
+    if isinstance(tree, Condition):
+        return {tree.path}
+    return {path for part in tree.parts for path in _paths(part)}
+
+
+def _obj(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def dates_pushdown(tree: Filter | None) -> str | None:
