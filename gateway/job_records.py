@@ -14,12 +14,16 @@ source turns into the upstream's JSON body.
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from gateway.geo import Point, centroid, distance_km, town_key
+from cachetools import LRUCache
+
+from gateway.geo import EARTH_RADIUS_KM, Point, centroid, distance_km, town_key
 
 # ---- ICTerGezocht ----
 
@@ -184,12 +188,28 @@ class NearbyProgramRecord:
     location: LocationRecord  # the programme's location nearest to the point asked about
 
 
+KM_PER_DEGREE_LATITUDE = EARTH_RADIUS_KM * math.pi / 180
+WITHIN_MEMO = 256
+"""Centre-and-radius answers a location table keeps (distinct towns asked about, in practice)."""
+
+
 @dataclass(frozen=True)
 class LocationTable:
-    """Every location by id; a town's centre is the centroid of the located sites in it."""
+    """Every location by id; a town's centre is the centroid of the located sites in it.
+
+    ``within`` answers from a latitude-sorted index: only the sites in the band of latitudes a
+    circle of the radius can reach are measured (a great-circle distance is never shorter than
+    its north-south part), so 50 vacancies do not each measure the distance to every site. Its
+    answers are also kept per centre and radius (the table lives in a cross-request cache and
+    vacancies cluster in a few towns), at most ``WITHIN_MEMO`` of them.
+    """
 
     locations: dict[str, LocationRecord]
     towns: dict[str, Point] = field(default_factory=dict)  # town_key -> centre
+    by_latitude: tuple[tuple[float, str], ...] = ()
+    _within: LRUCache[tuple[Point, float], dict[str, float]] = field(
+        default_factory=lambda: LRUCache(maxsize=WITHIN_MEMO), compare=False, repr=False
+    )
 
     @classmethod
     def of(cls, records: Iterable[LocationRecord]) -> LocationTable:
@@ -199,7 +219,8 @@ class LocationTable:
             if record.city and record.point:
                 grouped[town_key(record.city)].append(record.point)
         towns = {town: c for town, members in grouped.items() if (c := centroid(members)) is not None}
-        return cls(locations, towns)
+        index = tuple(sorted((r.point.latitude, key) for key, r in locations.items() if r.point))
+        return cls(locations, towns, index)
 
     def town_point(self, town: str | None) -> Point | None:
         """Where ``town`` is: ``None`` when no location with a point lies in it."""
@@ -207,7 +228,18 @@ class LocationTable:
 
     def within(self, centre: Point, radius_km: float) -> dict[str, float]:
         """Location id -> distance from ``centre`` in km, for every location within ``radius_km``."""
-        found = {
-            key: distance_km(centre, record.point) for key, record in self.locations.items() if record.point
-        }
-        return {key: km for key, km in found.items() if km <= radius_km}
+        known = self._within.get((centre, radius_km))
+        if known is not None:
+            return dict(known)
+        band = radius_km / KM_PER_DEGREE_LATITUDE
+        low = bisect_left(self.by_latitude, (centre.latitude - band, ""))
+        high = bisect_right(self.by_latitude, (centre.latitude + band, "\uffff"))
+        found = {}
+        for _, key in self.by_latitude[low:high]:
+            point = self.locations[key].point
+            assert point is not None  # only located sites are indexed
+            km = distance_km(centre, point)
+            if km <= radius_km:
+                found[key] = km
+        self._within[(centre, radius_km)] = found
+        return dict(found)
