@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from cachetools import TTLCache
 
+from gateway.metrics import observe_cache
 from gateway.secrets import Secret
 from gateway.settings import DEFAULT_CACHE_SIZE as DEFAULT_SIZE
 from gateway.settings import DEFAULT_CACHE_TTL as DEFAULT_TTL
@@ -81,18 +82,22 @@ class CredentialCache:
         """
         if self._entries is None:
             self.misses += 1
+            observe_cache(self.name, hit=False)
             return await load()
         entry = (credential.fingerprint(), key)
         if entry in self._entries:
             self.hits += 1
+            observe_cache(self.name, hit=True)
             return self._entries[entry]  # type: ignore[no-any-return]
         lock = self._loading.setdefault(entry, asyncio.Lock())
         try:
             async with lock:
                 if entry in self._entries:  # loaded by the request we waited for
                     self.hits += 1
+                    observe_cache(self.name, hit=True)
                     return self._entries[entry]  # type: ignore[no-any-return]
                 self.misses += 1
+                observe_cache(self.name, hit=False)
                 value = await load()
                 self._entries[entry] = value
                 return value

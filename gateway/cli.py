@@ -109,15 +109,27 @@ def serve(
     from gateway.exceptions import ConfigError
     from gateway.http.protocol import protocol_for
     from gateway.settings import Settings
+    from gateway.telemetry import LogConfig, configure_logging, tracing
 
     try:
         settings = Settings.from_env(os.environ)
+        logs = LogConfig.from_env(os.environ)  # JSON lines unless STAFFGRAPH_LOG_FORMAT=text
+        tracing.setup_from_env(os.environ)  # OpenTelemetry, when installed and OTEL_* ask for it
     except ConfigError as exc:
         typer.echo(f"staffgraph serve: {exc}", err=True)
         raise typer.Exit(2) from None
+    configure_logging(logs)
     typer.echo(f"staffgraph gateway on http://{host}:{port}/graphql")
-    # the request headers' deadline and size (STAFFGRAPH_HEADER_TIMEOUT, STAFFGRAPH_MAX_HEADER_BYTES)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level, http=protocol_for(settings))
+    # the request headers' deadline and size (STAFFGRAPH_HEADER_TIMEOUT, STAFFGRAPH_MAX_HEADER_BYTES);
+    # log_config=None: uvicorn's loggers write through the handler configure_logging installed
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        log_level=log_level,
+        log_config=None,
+        http=protocol_for(settings),
+    )
 
 
 @app.command()
@@ -147,8 +159,16 @@ def demo(
 ) -> None:
     """Run the simulators and the gateway (holding the demo credentials) in one process."""
     from gateway.demo import run_demo
+    from gateway.exceptions import ConfigError
+    from gateway.telemetry import LogConfig, configure_logging, tracing
 
     day = _today(today, DEMO_TODAY)
+    try:  # human lines unless STAFFGRAPH_LOG_FORMAT=json
+        configure_logging(LogConfig.from_env(os.environ, default_format="text"))
+        tracing.setup_from_env(os.environ)
+    except ConfigError as exc:
+        typer.echo(f"staffgraph demo: {exc}", err=True)
+        raise typer.Exit(2) from None
     try:
         run_demo(
             host=host,

@@ -16,6 +16,7 @@ from gateway.graphql_errors import GatewayErrorFormatter
 from gateway.limits import QueryLimiter
 from gateway.logs import log_graphql_errors
 from gateway.settings import Settings
+from gateway.telemetry import OperationObserver
 from schema.entities import check_representation
 from schema.mutation_jobs import JobsMutation
 from schema.mutation_people import PeopleMutation
@@ -73,6 +74,7 @@ schema = GatewaySchema(
     extensions=[
         GatewayErrorFormatter,
         partial(QueryLimiter, default_first=DEFAULT_FIRST),
+        OperationObserver,  # the request's log line and span learn the operation (gateway.telemetry)
     ],
     config=StrawberryConfig(scalar_map=SCALAR_MAP),
 )

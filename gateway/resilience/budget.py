@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from gateway.exceptions import UpstreamRateLimited
+from gateway.metrics import observe_budget_refusal
 from gateway.settings import BudgetPolicy
 
 # The least a caller may spend per window, whatever the share: one ICTerGezocht scan reads up to 20
@@ -132,6 +133,7 @@ class RequestBudget:
                 time_left -= wait
 
     def _spent(self, wait: float, by_share: bool) -> UpstreamRateLimited:
+        observe_budget_refusal(self.upstream, "caller" if by_share else "account")
         if by_share:
             message = (
                 f"this caller's share of the gateway's budget for {self.upstream} ({self.caller_allowance} "
