@@ -237,11 +237,13 @@ def test_requests_still_sending_their_bodies_are_not_in_flight(
 def test_a_client_stalled_after_its_headers_is_cut_off(
     simulators_url: str, errors: Callable[[], list[str]]
 ) -> None:
+    refused = refusals("bodyTimeout")
     with running_gateway(simulators_url, body=1.0) as gateway:
         for head in (post_head(50), post_head(None, chunked=True)):
             sock = connect(gateway)
             sock.sendall(head)
             assert_refusal(read_until_closed(sock), 408, "REQUEST_TIMEOUT", "STAFFGRAPH_BODY_TIMEOUT")
+    assert refusals("bodyTimeout") == refused + 2  # /metrics counts them
     assert errors() == []
 
 
