@@ -76,9 +76,18 @@ from gateway.live.websocket import (
     refuse_duplicate_credentials,
     remember_handshake,
 )
-from gateway.metrics import OperationType, Outcome, metrics_endpoint, observe_graphql
+from gateway.metrics import (
+    CIRCUITS,
+    OperationType,
+    Outcome,
+    metrics_endpoint,
+    observe_graphql,
+    observe_refusal,
+    outcome_of,
+)
 from gateway.prepared import parse_document
 from gateway.settings import DEFAULT_LIMITS, Settings
+from gateway.telemetry import ObservedRequests
 from gateway.upstreams import Upstreams, build_upstreams
 from schema.schema import schema
 
@@ -104,14 +113,6 @@ def operation_type(
         return "unknown"
     value = operations[0].operation.value
     return value if value in ("query", "mutation", "subscription") else "unknown"  # type: ignore[return-value]
-
-
-def outcome_of(result: ExecutionResult) -> Outcome:
-    """``partial`` when at least one root field has data despite errors; all-null roots are ``error``."""
-    if not result.errors:
-        return "ok"
-    data = result.data or {}
-    return "partial" if any(value is not None for value in data.values()) else "error"
 
 
 def is_request_error(result: ExecutionResult) -> bool:
@@ -226,6 +227,7 @@ class GatewayGraphQL(GraphQL[Context, None]):
         limit = self.settings.limits.max_json_depth
         depth = nests_deeper_than(data, limit)
         if depth is not None:
+            observe_refusal("jsonDepth")
             raise HTTPRefusal(
                 400,
                 f"The request's JSON nests {depth} levels deep, over the limit of {limit} "
@@ -340,6 +342,7 @@ def create_app(settings: Settings, *, upstreams: Upstreams | None = None, demo: 
     owned = upstreams is None
     clients = upstreams if upstreams is not None else build_upstreams(settings)
     readiness = Readiness(clients)
+    CIRCUITS.watch(clients)  # staffgraph_circuit_state on /metrics
     documents = build_persisted_documents(settings)
     graphql = GatewayGraphQL(
         settings, clients, demo=demo, examples=load_examples() if demo else (), documents=documents
@@ -364,7 +367,8 @@ def create_app(settings: Settings, *, upstreams: Upstreams | None = None, demo: 
     app = Starlette(
         routes=[
             # every method reaches the view, which answers 405 as a GraphQL error body
-            Route("/graphql", _limited(graphql, settings)),
+            # request ids, the request's log line and span: outside every refusal (gateway.telemetry)
+            Route("/graphql", ObservedRequests(_limited(graphql, settings))),
             WebSocketRoute("/graphql", graphql),  # subscriptions (graphql-transport-ws)
             Route(WEBHOOK_PATH, ApplicationWebhook(broker, settings.ictergezocht_webhook_key)),
             Route("/healthz", healthz, methods=["GET"]),
@@ -383,4 +387,4 @@ def create_app(settings: Settings, *, upstreams: Upstreams | None = None, demo: 
     return app
 
 
-__all__ = ["GatewayGraphQL", "create_app"]
+__all__ = ["GatewayGraphQL", "create_app", "outcome_of"]

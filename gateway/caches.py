@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from cachetools import TTLCache
 
+from gateway.metrics import observe_cache
 from gateway.secrets import Secret
 from gateway.settings import DEFAULT_CACHE_SIZE as DEFAULT_SIZE
 from gateway.settings import DEFAULT_CACHE_TTL as DEFAULT_TTL
@@ -101,7 +102,7 @@ class CredentialCache:
         Redis configured the entry lives in Redis (``key`` as text), else in this process.
         """
         if self._entries is None:
-            self.misses += 1
+            self._counted(hit=False)
             return await load()
         entry = (credential.fingerprint(), key)
         if codec is not None and self._remote is not None:
@@ -110,13 +111,13 @@ class CredentialCache:
             except RedisUnavailable:
                 pass  # nothing was loaded: answer from this process below
         if entry in self._entries:
-            self.hits += 1
+            self._counted(hit=True)
             return self._entries[entry]  # type: ignore[no-any-return]
         async with self._single_flight(entry):
             if entry in self._entries:  # loaded by the request we waited for
-                self.hits += 1
+                self._counted(hit=True)
                 return self._entries[entry]  # type: ignore[no-any-return]
-            self.misses += 1
+            self._counted(hit=False)
             value = await load()
             self._entries[entry] = value
             return value
@@ -132,14 +133,14 @@ class CredentialCache:
         fingerprint, name = entry[0], str(entry[1])
         found = self._decoded(await remote.get(fingerprint, name), codec)
         if found is not None:
-            self.hits += 1
+            self._counted(hit=True)
             return found[0]
         async with self._single_flight(entry):
             found = self._decoded(await remote.get(fingerprint, name), codec)
             if found is not None:  # loaded by the request we waited for, or by another replica
-                self.hits += 1
+                self._counted(hit=True)
                 return found[0]
-            self.misses += 1
+            self._counted(hit=False)
             value = await load()
             try:
                 await remote.put(fingerprint, name, codec.encode(value))
@@ -147,6 +148,13 @@ class CredentialCache:
                 assert self._entries is not None
                 self._entries[entry] = value
             return value
+
+    def _counted(self, *, hit: bool) -> None:
+        if hit:
+            self.hits += 1
+        else:
+            self.misses += 1
+        observe_cache(self.name, hit=hit)
 
     def _decoded(self, data: bytes | None, codec: Codec[V]) -> tuple[V] | None:
         """``(value,)`` of a Redis entry; ``None`` for none, or one this version cannot read (a miss)."""

@@ -124,13 +124,18 @@ def serve(
     from gateway.documents import build_persisted_documents
     from gateway.exceptions import ConfigError
     from gateway.settings import Settings
+    from gateway.telemetry import LogConfig, configure_logging, tracing
 
     try:
-        # refused here, once, rather than in every worker: the settings and the documents manifest
+        # refused here, once, rather than in every worker: the settings, the documents manifest, the
+        # log format (JSON lines unless STAFFGRAPH_LOG_FORMAT=text) and OpenTelemetry's OTEL_* variables
         build_persisted_documents(Settings.from_env(os.environ))
+        logs = LogConfig.from_env(os.environ)
+        tracing.setup_from_env(os.environ)
     except ConfigError as exc:
         typer.echo(f"staffgraph serve: {exc}", err=True)
         raise typer.Exit(2) from None
+    configure_logging(logs)
     typer.echo(f"staffgraph gateway on http://{host}:{port}/graphql ({workers} worker{'s' * (workers > 1)})")
     # gateway.worker builds the app and the protocol with the request headers' deadline and size
     # (STAFFGRAPH_HEADER_TIMEOUT, STAFFGRAPH_MAX_HEADER_BYTES) in each process, from the environment
@@ -141,6 +146,7 @@ def serve(
         port=port,
         workers=workers,
         log_level=log_level,
+        log_config=None,  # uvicorn's loggers write through configure_logging's handler (each worker's too)
         http="gateway.worker:Protocol",
     )
 
@@ -195,8 +201,16 @@ def demo(
 ) -> None:
     """Run the simulators and the gateway (holding the demo credentials) in one process."""
     from gateway.demo import run_demo
+    from gateway.exceptions import ConfigError
+    from gateway.telemetry import LogConfig, configure_logging, tracing
 
     day = _today(today, DEMO_TODAY)
+    try:  # human lines unless STAFFGRAPH_LOG_FORMAT=json
+        configure_logging(LogConfig.from_env(os.environ, default_format="text"))
+        tracing.setup_from_env(os.environ)
+    except ConfigError as exc:
+        typer.echo(f"staffgraph demo: {exc}", err=True)
+        raise typer.Exit(2) from None
     try:
         run_demo(
             host=host,

@@ -14,7 +14,6 @@ here once (``gateway.callers``, ``gateway.auth``), before anything runs.
 from __future__ import annotations
 
 import asyncio
-import uuid
 from collections.abc import Awaitable, Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,6 +28,7 @@ from gateway.resilience.budget import Spender, charge_to
 from gateway.resilience.deadline import Deadline, activate
 from gateway.secrets import Secret
 from gateway.settings import Settings
+from gateway.telemetry.requests import request_id
 from gateway.upstreams import Upstreams
 
 if TYPE_CHECKING:
@@ -60,7 +60,8 @@ class Context:
     settings: Settings
     credentials: RequestCredentials
     upstreams: Upstreams
-    request_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    # the X-Request-Id of the request (gateway.telemetry), which errors quote
+    request_id: str = field(default_factory=request_id)
     # When the request must be answered: ``settings.request_deadline`` seconds after the Context is made.
     deadline: Deadline = field(init=False, repr=False)
     _loaders: dict[Callable[..., Any], Any] = field(default_factory=dict, repr=False)

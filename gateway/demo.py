@@ -7,9 +7,9 @@ The gateway holds the demo credentials (the Informat client, the ICTerGezocht ke
 the Onderwijsloket token, as design.md's operating contract says) and lends them to
 anyone, writes included (``STAFFGRAPH_AUTH=anonymous`` with anonymous writes allowed, so
 every example mutation works with no account); Loket stays pass-through, so callers send
-alice's or bob's token. Both servers log through
-uvicorn's (process-wide) loggers, so the access log shows each GraphQL request next to
-the upstream calls it made — the batching is visible as it happens.
+alice's or bob's token. Both servers log through the one handler ``staffgraph demo``
+installs (``gateway.telemetry.logs``, text lines by default), so each GraphQL request's line
+shows next to the upstream calls it made — the batching is visible as it happens.
 """
 
 from __future__ import annotations
@@ -159,13 +159,20 @@ def run_demo(
     logging.getLogger("uvicorn.error").addFilter(ResetLogFilter())
     simulators = _SharedLoopServer(
         uvicorn.Config(
-            create_simulator_app(SimConfig(seed=seed, today=today, scale=scale)), log_level=log_level
+            create_simulator_app(SimConfig(seed=seed, today=today, scale=scale)),
+            log_level=log_level,
+            log_config=None,  # through the handler `staffgraph demo` installed (gateway.telemetry.logs)
         )
     )
     settings = demo_settings(simulators_url, today=today)
     gateway = _SharedLoopServer(
         # the gateway's own connection protocol: header limits uvicorn lacks (gateway.http.protocol)
-        uvicorn.Config(create_app(settings, demo=True), log_level=log_level, http=protocol_for(settings))
+        uvicorn.Config(
+            create_app(settings, demo=True),
+            log_level=log_level,
+            log_config=None,
+            http=protocol_for(settings),
+        )
     )
 
     def started() -> None:

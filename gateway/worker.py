@@ -18,6 +18,7 @@ from gateway.app import create_app
 from gateway.gc_tuning import tune_for_serving
 from gateway.http.protocol import HeaderLimitedProtocol
 from gateway.settings import Settings
+from gateway.telemetry import LogConfig, configure_logging, tracing
 
 _SETTINGS = Settings.from_env(os.environ)
 
@@ -30,7 +31,10 @@ class Protocol(HeaderLimitedProtocol):
 
 
 def app_from_environment() -> Starlette:
-    """The gateway app of one worker (uvicorn calls it, ``factory=True``)."""
+    """The gateway app of one worker (uvicorn calls it, ``factory=True``), with the logging and tracing
+    the parent set up for itself (a spawned process starts with neither)."""
+    configure_logging(LogConfig.from_env(os.environ))
+    tracing.setup_from_env(os.environ)
     app = create_app(_SETTINGS)
     tune_for_serving()
     return app

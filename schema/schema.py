@@ -17,6 +17,7 @@ from gateway.limits import QueryLimiter
 from gateway.logs import log_graphql_errors
 from gateway.prepared import PreparedDocuments
 from gateway.settings import Settings
+from gateway.telemetry import OperationObserver
 from schema.entities import check_representation
 from schema.mutation_jobs import JobsMutation
 from schema.mutation_people import PeopleMutation
@@ -77,6 +78,7 @@ schema = GatewaySchema(
         GatewayErrorFormatter,
         partial(QueryLimiter, default_first=DEFAULT_FIRST),
         PreparedDocuments,  # after the limiter: it sets the token limit and the validation rules
+        OperationObserver,  # the request's log line and span learn the operation (gateway.telemetry)
     ],
     config=StrawberryConfig(scalar_map=SCALAR_MAP),
 )

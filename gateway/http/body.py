@@ -22,6 +22,7 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gateway.http.responses import HTTPRefusal, refusal_response
+from gateway.metrics import observe_refusal
 
 SIZE_SETTING = "STAFFGRAPH_MAX_BODY_BYTES"
 TIMEOUT_SETTING = "STAFFGRAPH_BODY_TIMEOUT"
@@ -109,6 +110,7 @@ class RequestBody:
         scope: Scope, receive: Receive, send: Send, headers: Headers, refusal: HTTPRefusal
     ) -> None:
         log.debug("%s %s: %d, %s", *_request_line(scope), refusal.status_code, refusal.reason)
+        observe_refusal("bodySize" if refusal.status_code == 413 else "bodyTimeout")
         await refusal_response(refusal, headers.get("accept"))(scope, receive, send)
 
 

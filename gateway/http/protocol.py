@@ -35,6 +35,7 @@ from typing import Any, ClassVar
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from gateway.http.responses import raw_refusal
+from gateway.metrics import observe_refusal
 from gateway.settings import Settings
 
 HEADER_TIMEOUT_SETTING = "STAFFGRAPH_HEADER_TIMEOUT"
@@ -162,6 +163,7 @@ class HeaderLimitedProtocol(HttpToolsProtocol):
         client = f"{self.client[0]}:{self.client[1]}" if self.client else "-"
         log.info("%s: %d, %s", client, status_code, reason)
         self._refused = True
+        observe_refusal("headerSize" if status_code == 431 else "headerTimeout")
         self._disarm()
         if not self._answering():
             self.transport.write(raw_refusal(status_code, reason))

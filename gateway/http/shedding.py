@@ -17,6 +17,7 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from gateway.http.responses import HTTPRefusal, refusal_response
+from gateway.metrics import observe_refusal
 
 SETTING = "STAFFGRAPH_MAX_IN_FLIGHT"
 RETRY_AFTER_SECONDS = 1
@@ -36,6 +37,7 @@ class LoadShedder:
             await self.app(scope, receive, send)
             return
         if self.in_flight >= self.max_in_flight:
+            observe_refusal("inFlight")
             refusal = HTTPRefusal(
                 503,
                 f"The gateway is at its limit of {self.max_in_flight} requests in flight ({SETTING}); "

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 from graphql import FieldNode, GraphQLError, ValidationRule, get_named_type, is_introspection_type
 from strawberry.extensions import SchemaExtension
@@ -43,6 +43,7 @@ from gateway.limits.errors import (
 )
 from gateway.limits.inputs import input_errors
 from gateway.limits.shape import measure
+from gateway.metrics import REFUSED_LIMITS, RefusedLimit, observe_refusal
 from gateway.settings import Settings
 
 FEDERATION_SDL_FIELD = "_service"
@@ -65,6 +66,19 @@ class _NoIntrospection(ValidationRule):
         )
         if sdl or (named is not None and is_introspection_type(named)):
             self.report_error(introspection_disabled(name, [node]))
+
+
+def _count_refusals(errors: list[GraphQLError]) -> None:
+    """One count per limit that refused the request (``staffgraph_requests_refused_total``)."""
+    refused: set[RefusedLimit] = set()
+    for error in errors:
+        extensions = error.extensions or {}
+        if error.path is None and extensions.get("limit") in REFUSED_LIMITS:
+            refused.add(cast(RefusedLimit, extensions["limit"]))
+        elif extensions.get("code") == "INTROSPECTION_DISABLED":
+            refused.add("introspection")
+    for limit in refused:
+        observe_refusal(limit)
 
 
 class QueryLimiter(SchemaExtension):
@@ -90,6 +104,7 @@ class QueryLimiter(SchemaExtension):
         result = self.execution_context.result
         if result is not None and result.errors:
             result.errors = [self._rewrite(error) for error in result.errors]
+            _count_refusals(result.errors)
 
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from gateway.exceptions import UpstreamRateLimited
+from gateway.metrics import observe_budget_refusal
 from gateway.settings import BudgetPolicy
 from gateway.shared.budget import RedisWindows
 from gateway.shared.redis import RedisUnavailable, SharedRedis
@@ -157,6 +158,7 @@ class RequestBudget:
         return account_wait, caller_wait
 
     def _spent(self, wait: float, by_share: bool) -> UpstreamRateLimited:
+        observe_budget_refusal(self.upstream, "caller" if by_share else "account")
         if by_share:
             message = (
                 f"this caller's share of the gateway's budget for {self.upstream} ({self.caller_allowance} "

@@ -68,6 +68,7 @@ from gateway.settings import (
     UpstreamTimeouts,
 )
 from gateway.shared.redis import SharedRedis
+from gateway.telemetry.upstream import UpstreamCall
 from gateway.upstreams.transport import default_transport
 
 JOIN_SLACK = 0.25
@@ -309,7 +310,7 @@ class UpstreamClient:
             try:
                 if self.budget is not None and credential is not None:
                     await self.budget.acquire(credential, None if deadline is None else deadline.remaining())
-                response = await self._send(out, deadline)
+                response = await self._send(out, deadline, attempt)
                 value = self._check(response, out.where, decode)
             except TimeoutError:  # the request deadline (httpx's own timeouts arrive as UpstreamTimeout)
                 self._released(credential)
@@ -387,7 +388,7 @@ class UpstreamClient:
             f"{self.name} did not answer {where} within the request deadline{seconds}", upstream=self.name
         )
 
-    async def _send(self, out: _Outgoing, deadline: Deadline | None) -> httpx.Response:
+    async def _send(self, out: _Outgoing, deadline: Deadline | None, attempt: int = 1) -> httpx.Response:
         """One HTTP exchange, body included, bounded by ``deadline`` (``TimeoutError`` when it passes)."""
         time_left = None if deadline is None else deadline.remaining()
         if time_left is not None and time_left <= 0:
@@ -395,13 +396,14 @@ class UpstreamClient:
         self._http.cookies.clear()
         # metrics: every request is counted once, by its fate ("cancelled": the caller left)
         outcome, started = "error", time.perf_counter()
+        call = UpstreamCall(self.name, self.base_url, out.where, attempt)  # request id, span, log line
         try:
             async with asyncio.timeout(time_left):
                 response = await self._http.request(
                     out.method,
                     out.path,
                     params=out.params,
-                    headers=out.headers,
+                    headers=call.headers(out.headers),
                     content=out.content,
                     data=out.data,
                 )
@@ -433,7 +435,9 @@ class UpstreamClient:
                 f"{self.name} could not be reached for {out.where} ({type(exc).__name__})", upstream=self.name
             ) from None
         finally:
-            observe_upstream_call(self.name, out.method, outcome, time.perf_counter() - started)
+            seconds = time.perf_counter() - started
+            observe_upstream_call(self.name, out.method, outcome, seconds)
+            call.end(outcome, seconds)
 
     def _check(self, response: httpx.Response, where: str, decode: Decode | None) -> Any:
         if not response.is_success:

@@ -21,6 +21,7 @@ from aiodataloader import DataLoader
 from gateway.context import Context
 from gateway.job_records import ProgramRecord, ProgramSelection
 from gateway.sources.onderwijsloket import ONDERWIJSLOKET
+from gateway.telemetry import observed_batch
 
 Key = tuple[str, ProgramSelection]
 
@@ -41,6 +42,7 @@ class ProgramsByIdLoader(DataLoader[Key, ProgramRecord | None]):
         super().__init__(max_batch_size=context.settings.loader_batch_size)
         self.context = context
 
+    @observed_batch("programsById")
     async def batch_load_fn(self, keys: list[Key]) -> list[ProgramRecord | None]:
         groups = _by_selection(keys)
         results = await asyncio.gather(
@@ -68,6 +70,7 @@ class ProgramsAtLocationsLoader(DataLoader[Key, list[ProgramRecord]]):
         super().__init__()
         self.context = context
 
+    @observed_batch("programsAtLocations")
     async def batch_load_fn(self, keys: list[Key]) -> list[list[ProgramRecord]]:
         groups = _by_selection(keys)
         results = await asyncio.gather(

@@ -27,6 +27,7 @@ from gateway.records import (
     PersonKey,
     PersonRecord,
 )
+from gateway.telemetry import observed_batch
 
 R = TypeVar("R")
 
@@ -40,6 +41,7 @@ class _Loader(DataLoader[Any, Any]):
 class PersonsLoader(_Loader):
     """``PersonKey`` -> the person (``None`` when the upstream does not know them)."""
 
+    @observed_batch("persons")
     async def batch_load_fn(self, keys: list[PersonKey]) -> list[PersonRecord | None]:
         grouped: dict[Any, list[PersonKey]] = defaultdict(list)
         for key in keys:
@@ -75,6 +77,7 @@ async def _by_upstream_and_query(
 class EmploymentsLoader(_Loader):
     """``(PersonKey, EmploymentQuery)`` -> that person's employments."""
 
+    @observed_batch("employments")
     async def batch_load_fn(
         self, keys: list[tuple[PersonKey, EmploymentQuery]]
     ) -> list[list[EmploymentRecord]]:
@@ -90,6 +93,7 @@ class EmploymentsLoader(_Loader):
 class AbsencesLoader(_Loader):
     """``(PersonKey, AbsenceQuery)`` -> that person's absences."""
 
+    @observed_batch("absences")
     async def batch_load_fn(self, keys: list[tuple[PersonKey, AbsenceQuery]]) -> list[list[AbsenceRecord]]:
         return await _by_upstream_and_query(
             self.context,

@@ -46,6 +46,10 @@ ALLOWED = {
     "content-length",
     "instituteno",
     "api-version",
+    # the request's id (gateway.telemetry), never the caller's raw header; trace context with tracing on
+    "x-request-id",
+    "traceparent",
+    "tracestate",
 }
 
 

@@ -38,6 +38,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from gateway.app import create_app
 from gateway.demo import demo_settings
 from gateway.http.protocol import protocol_for
+from gateway.metrics import REGISTRY
 from gateway.settings import ClientTimeouts, Settings
 from simulators.config import SimConfig
 from simulators.server import create_simulator_app
@@ -107,6 +108,11 @@ def running_gateway(
     finally:
         server.should_exit = True
         thread.join(timeout=WAIT)
+
+
+def refusals(limit: str) -> float:
+    """``staffgraph_requests_refused_total{limit}`` (the gateway runs in this process)."""
+    return REGISTRY.get_sample_value("staffgraph_requests_refused_total", {"limit": limit}) or 0.0
 
 
 def wait_until(condition: Callable[[], bool]) -> None:
@@ -231,11 +237,13 @@ def test_requests_still_sending_their_bodies_are_not_in_flight(
 def test_a_client_stalled_after_its_headers_is_cut_off(
     simulators_url: str, errors: Callable[[], list[str]]
 ) -> None:
+    refused = refusals("bodyTimeout")
     with running_gateway(simulators_url, body=1.0) as gateway:
         for head in (post_head(50), post_head(None, chunked=True)):
             sock = connect(gateway)
             sock.sendall(head)
             assert_refusal(read_until_closed(sock), 408, "REQUEST_TIMEOUT", "STAFFGRAPH_BODY_TIMEOUT")
+    assert refusals("bodyTimeout") == refused + 2  # /metrics counts them
     assert errors() == []
 
 
@@ -243,10 +251,12 @@ def test_a_client_stalled_in_its_headers_is_cut_off(
     simulators_url: str, errors: Callable[[], list[str]]
 ) -> None:
     """uvicorn has no header timeout of its own: such a connection used to stay open for good."""
+    refused = refusals("headerTimeout")
     with running_gateway(simulators_url, header=1.0) as gateway:
         partial = connect(gateway)
         partial.sendall(b"POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Ty")
         assert_refusal(read_until_closed(partial), 408, "REQUEST_TIMEOUT", "STAFFGRAPH_HEADER_TIMEOUT")
+        assert refusals("headerTimeout") == refused + 1  # /metrics counts it
 
         silent = connect(gateway)  # never sends a byte: closed without an answer
         assert read_until_closed(silent) == b""
@@ -281,10 +291,12 @@ def test_a_client_trickling_a_body_already_refused_is_cut_off(
 
 def test_request_headers_over_the_limit_are_431(simulators_url: str, errors: Callable[[], list[str]]) -> None:
     """httptools alone accepts header lines of megabytes, and any number of them, all in memory."""
+    refused = refusals("headerSize")
     with running_gateway(simulators_url, max_header_bytes=4096) as gateway:
         sock = connect(gateway)
         sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: " + b"a" * 8000)
         assert_refusal(read_until_closed(sock), 431, "HEADERS_TOO_LARGE", "STAFFGRAPH_MAX_HEADER_BYTES")
+        assert refusals("headerSize") == refused + 1  # /metrics counts it
         # headers complete in one packet are measured too (they never sit half-read in a buffer)
         whole = connect(gateway)
         whole.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: " + b"a" * 8000 + b"\r\n\r\n")
@@ -295,6 +307,7 @@ def test_request_headers_over_the_limit_are_431(simulators_url: str, errors: Cal
             b"POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\n" + lines + b"Content-Length: 2\r\n\r\n{}"
         )
         assert_refusal(read_until_closed(many), 431, "HEADERS_TOO_LARGE", "STAFFGRAPH_MAX_HEADER_BYTES")
+        assert refusals("headerSize") == refused + 3  # each of the three
         within = httpx.get(f"{gateway.url}/healthz", headers={"X-Padding": "a" * 2000}, timeout=WAIT)
         assert within.status_code == 200
     assert errors() == []

@@ -31,6 +31,7 @@ from gateway.demo import demo_settings
 from gateway.examples import load_examples
 from gateway.graphiql import DEMO_HEADERS
 from gateway.settings import BreakerPolicy, RetryPolicy, Settings, UpstreamTimeouts
+from gateway.telemetry.logs import RequestIdFilter, json_formatter
 from simulators.config import SimConfig
 from simulators.server import create_simulator_app
 from tests.support.servers import serve_in_thread
@@ -67,12 +68,24 @@ FAULTS: list[dict[str, Any]] = [
 CREDENTIAL_IN_URL = re.compile(r"[?&](access_token|token|api_?key|client_secret|password)=", re.IGNORECASE)
 
 
+class _ServeFormat(logging.Formatter):
+    """The logger and level first (the assertions below read them), then the JSON line of ``serve``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.json = json_formatter()
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.name} {record.levelname} {record.getMessage()} {self.json.format(record)}"
+
+
 class _Capture(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.DEBUG)
         self.setFormatter(logging.Formatter("%(name)s %(levelname)s %(message)s"))
         self.lines: list[str] = []
         self.names: set[str] = set()
+        self.addFilter(RequestIdFilter())
 
     def emit(self, record: logging.LogRecord) -> None:
         self.lines.append(self.format(record))  # with the traceback, if any
@@ -87,6 +100,8 @@ def every_logger_at_debug() -> Iterator[_Capture]:
     so every record reaches it whatever the logging configuration.
     """
     capture = _Capture()
+    # as `staffgraph serve` writes them: JSON with every field (request ids, upstream path templates...)
+    capture.setFormatter(_ServeFormat())
     names = ["httpx", "httpcore", "uvicorn", "uvicorn.error", "uvicorn.access", "strawberry", "staffgraph"]
     loggers = [logging.getLogger(), *(logging.getLogger(n) for n in names)]
     loggers += [logging.getLogger(n) for n in list(logging.root.manager.loggerDict)]
@@ -256,6 +271,9 @@ def test_the_flow_covered_the_error_paths(flow: Flow) -> None:
     assert any(name.startswith("httpcore") for name in flow.logger_names)
     assert any(name.startswith("staffgraph") for name in flow.logger_names)
     assert any("HTTP Request: GET" in line for line in flow.logs)
+    # the gateway's own lines, one per request and per upstream call, are in the capture
+    assert any(line.startswith("staffgraph.request INFO graphql request {") for line in flow.logs)
+    assert any(line.startswith("staffgraph.upstream INFO upstream call {") for line in flow.logs)
     assert len(flow.secrets) == len(DEMO_SECRETS) + len(BAD_TOKENS) + 4
 
 
@@ -274,6 +292,18 @@ def test_no_credential_in_any_answer(flow: Flow) -> None:
 def test_no_credential_in_metrics(flow: Flow) -> None:
     assert "staffgraph_upstream_requests" in flow.metrics
     assert _leaks(flow.metrics, flow.secrets) == []
+
+
+def test_the_request_and_upstream_lines_hold_no_query_text_or_variables(flow: Flow) -> None:
+    """They carry templates and names, never the document or the variables (ids, filters)."""
+    lines = [line for line in flow.logs if line.startswith(("staffgraph.request ", "staffgraph.upstream "))]
+    assert lines
+    for line in lines:
+        assert ALICE_EMPLOYER not in line and "totalCount" not in line and "{ " not in line
+    upstream = [
+        json.loads(line.split(" ", 4)[4]) for line in lines if line.startswith("staffgraph.upstream ")
+    ]
+    assert all(set(entry["path"]) & set("?=&") == set() for entry in upstream)
 
 
 def test_no_credential_in_an_upstream_url(flow: Flow) -> None:
