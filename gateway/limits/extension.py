@@ -25,10 +25,13 @@ clients) described in ``gateway.limits.errors``.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 from typing import Any, cast
 
+import orjson
+from cachetools import LRUCache
 from graphql import FieldNode, GraphQLError, ValidationRule, get_named_type, is_introspection_type
 from strawberry.extensions import SchemaExtension
 
@@ -44,11 +47,14 @@ from gateway.limits.errors import (
 from gateway.limits.inputs import input_errors
 from gateway.limits.shape import measure
 from gateway.metrics import REFUSED_LIMITS, RefusedLimit, observe_refusal
+from gateway.prepared import DOCUMENT_CACHE_SIZE
 from gateway.settings import Settings
 
 FEDERATION_SDL_FIELD = "_service"
 _SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
 _DEFAULT_SETTINGS = Settings()
+# Documents and variables that passed the limits (``QueryLimiter._over_limits_once``).
+_PASSED: LRUCache[tuple[object, ...], bool] = LRUCache(maxsize=DOCUMENT_CACHE_SIZE)
 
 
 class _NoIntrospection(ValidationRule):
@@ -110,12 +116,33 @@ class QueryLimiter(SchemaExtension):
         context = self.execution_context
         document = context.graphql_document
         if document is not None and context.pre_execution_errors is None:
-            refused = self._over_limits()
+            refused = self._over_limits_once()
             if refused:
                 context.pre_execution_errors = refused  # strawberry then skips validation and stops
             elif not self.settings.introspection:
                 context.validation_rules = (*context.validation_rules, _NoIntrospection)
         yield
+
+    def _over_limits_once(self) -> list[GraphQLError]:
+        """``_over_limits``, skipped for a document and variables that passed the same limits before.
+
+        The measures read the document and the variables (``first``, ``_entities`` representations,
+        the input sizes), so both are the key: the query text and a SHA-256 of the variables' JSON.
+        Only passes are kept, as for validation (``gateway.prepared``): a refusal's errors are
+        built anew each time."""
+        context = self.execution_context
+        variables = context.variables if isinstance(context.variables, dict) else {}
+        try:
+            fingerprint = hashlib.sha256(orjson.dumps(variables, option=orjson.OPT_SORT_KEYS)).digest()
+        except TypeError:  # not JSON (a bare schema.execute with Python objects): measure every time
+            return self._over_limits()
+        key = (context.query, fingerprint, self.settings.limits, self.default_first)
+        if key in _PASSED:
+            return []
+        refused = self._over_limits()
+        if not refused:
+            _PASSED[key] = True
+        return refused
 
     def _over_limits(self) -> list[GraphQLError]:
         context = self.execution_context
