@@ -23,6 +23,10 @@ def configured() -> Iterator[io.StringIO]:
     names = ("uvicorn", "uvicorn.error", "uvicorn.access", "httpx", "httpcore")
     loggers = {n: (list(logging.getLogger(n).handlers), logging.getLogger(n).propagate,
                    logging.getLogger(n).level) for n in names}  # fmt: skip
+    # a server started earlier in the session (uvicorn.Config(log_level="warning")) raised these
+    # loggers' levels; `serve` sets them from --log-level, as uvicorn does
+    for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
+        logging.getLogger(name).setLevel(logging.INFO)
     try:
         yield io.StringIO()
     finally:
