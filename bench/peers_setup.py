@@ -19,7 +19,7 @@ def peers_folder() -> Path:
 
 
 def main() -> int:
-    from bench.peers import mesh  # type: ignore[import-not-found, unused-ignore]
+    from bench.peers import mesh
     from bench.processes import running_simulators
 
     folder = peers_folder()

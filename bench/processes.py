@@ -23,7 +23,7 @@ from pathlib import Path
 
 import httpx
 
-from gateway.demo import DEMO_TODAY, demo_settings
+from gateway.demo import DEMO_TODAY, demo_environment
 
 LOOPBACK = "127.0.0.1"
 STARTUP_TIMEOUT = 180.0
@@ -57,33 +57,11 @@ def staffgraph_command(*args: str) -> list[str]:
 
 
 def gateway_environment(simulators_url: str, today: date = DEMO_TODAY) -> dict[str, str]:
-    """``STAFFGRAPH_*`` variables for the demo's configuration (``gateway.demo.demo_settings``):
-    every upstream at ``simulators_url``, the demo's gateway-held credentials, anonymous callers,
-    today pinned to the simulators' day. Loket stays pass-through (callers send alice's token)."""
-    settings = demo_settings(simulators_url, today=today)
-    assert settings.informat_client_secret and settings.ictergezocht_api_key and settings.onderwijsloket_token
-    institutes = ",".join(
-        f"{number}={name}" if name else number for number, name in settings.informat_institutes
-    )
-    return {
-        "STAFFGRAPH_LOKET_URL": settings.loket_url,
-        "STAFFGRAPH_LOKET_TOKEN_URL": settings.loket_token_url,
-        "STAFFGRAPH_INFORMAT_URL": settings.informat_url,
-        "STAFFGRAPH_INFORMAT_TOKEN_URL": settings.informat_token_url,
-        "STAFFGRAPH_ICTERGEZOCHT_URL": settings.ictergezocht_url,
-        "STAFFGRAPH_ONDERWIJSLOKET_URL": settings.onderwijsloket_url,
-        "STAFFGRAPH_INFORMAT_CLIENT_ID": settings.informat_client_id or "",
-        "STAFFGRAPH_INFORMAT_CLIENT_SECRET": settings.informat_client_secret.reveal(),
-        "STAFFGRAPH_ICTERGEZOCHT_API_KEY": settings.ictergezocht_api_key.reveal(),
-        "STAFFGRAPH_ONDERWIJSLOKET_TOKEN": settings.onderwijsloket_token.reveal(),
-        "STAFFGRAPH_INFORMAT_INSTITUTES": institutes,
-        "STAFFGRAPH_TODAY": today.isoformat(),
-        "STAFFGRAPH_AUTH": "anonymous",
-        # ICTerGezocht's documented 200 requests a minute (mirrored by the gateway's budget and the
-        # simulator's limit, both lifted here) would turn a load test of the vacancies into a test of
-        # the rate limit; Mesh has no such budget either.
-        "STAFFGRAPH_ICTERGEZOCHT_BUDGET": "1000000000",
-    }
+    """The demo's configuration as ``STAFFGRAPH_*`` variables (``gateway.demo.demo_environment``),
+    with the ICTerGezocht budget lifted: its documented 200 requests a minute (mirrored by the
+    gateway's budget and the simulator's limit, both lifted here) would turn a load test of the
+    vacancies into a test of the rate limit; Mesh has no such budget either."""
+    return {**demo_environment(simulators_url, today=today), "STAFFGRAPH_ICTERGEZOCHT_BUDGET": "1000000000"}
 
 
 @contextmanager

@@ -76,7 +76,7 @@ def peers(simulators_url: str, enabled: bool) -> Iterator[list[Target]]:
     if not enabled:
         yield []
         return
-    from bench.peers import mesh  # type: ignore[import-not-found, unused-ignore]
+    from bench.peers import mesh
 
     folder = peers_folder()
     mesh.compose(folder, simulators_url)  # the supergraph names the simulators' URL, new for every stack

@@ -64,6 +64,33 @@ def demo_settings(simulators_url: str, *, today: date = DEMO_TODAY) -> Settings:
     )
 
 
+def demo_environment(simulators_url: str, *, today: date = DEMO_TODAY) -> dict[str, str]:
+    """``demo_settings`` as the ``STAFFGRAPH_*`` variables ``staffgraph serve`` reads: how benchmarks
+    and the replica tests start separate gateway processes with the demo's configuration."""
+    settings = demo_settings(simulators_url, today=today)
+    held = (settings.informat_client_secret, settings.ictergezocht_api_key, settings.onderwijsloket_token)
+    secret, key, token = (value.reveal() if value else "" for value in held)
+    institutes = ",".join(
+        f"{number}={name}" if name else number for number, name in settings.informat_institutes
+    )
+    return {
+        "STAFFGRAPH_LOKET_URL": settings.loket_url,
+        "STAFFGRAPH_LOKET_TOKEN_URL": settings.loket_token_url,
+        "STAFFGRAPH_INFORMAT_URL": settings.informat_url,
+        "STAFFGRAPH_INFORMAT_TOKEN_URL": settings.informat_token_url,
+        "STAFFGRAPH_ICTERGEZOCHT_URL": settings.ictergezocht_url,
+        "STAFFGRAPH_ONDERWIJSLOKET_URL": settings.onderwijsloket_url,
+        "STAFFGRAPH_INFORMAT_CLIENT_ID": settings.informat_client_id or "",
+        "STAFFGRAPH_INFORMAT_CLIENT_SECRET": secret,
+        "STAFFGRAPH_ICTERGEZOCHT_API_KEY": key,
+        "STAFFGRAPH_ONDERWIJSLOKET_TOKEN": token,
+        "STAFFGRAPH_INFORMAT_INSTITUTES": institutes,
+        "STAFFGRAPH_TODAY": today.isoformat(),
+        "STAFFGRAPH_AUTH": "anonymous",
+        "STAFFGRAPH_ANONYMOUS_WRITES": "true",
+    }
+
+
 def _demo_institutes() -> tuple[tuple[str, str | None], ...]:
     """The schools the demo client may open, with the names the simulator gives them (the
     Informat API has no endpoint that names a school, so a deployment configures them)."""

@@ -18,7 +18,7 @@ import pytest
 import redis
 from prometheus_client.parser import text_string_to_metric_families
 
-from gateway.demo import demo_settings
+from gateway.demo import demo_environment
 from simulators.config import SimConfig
 from simulators.server import create_simulator_app
 from tests.support.redis import RedisServer, running_redis
@@ -69,25 +69,12 @@ def replica_env(simulators: str, redis_url: str) -> dict[str, str]:
     """The demo's settings as ``STAFFGRAPH_*`` variables, with Redis and a small ICTerGezocht budget."""
     import os
 
-    settings = demo_settings(simulators)
-    env = {
+    return {
         **os.environ,
-        "STAFFGRAPH_LOKET_URL": settings.loket_url,
-        "STAFFGRAPH_LOKET_TOKEN_URL": settings.loket_token_url,
-        "STAFFGRAPH_INFORMAT_URL": settings.informat_url,
-        "STAFFGRAPH_INFORMAT_TOKEN_URL": settings.informat_token_url,
-        "STAFFGRAPH_ICTERGEZOCHT_URL": settings.ictergezocht_url,
-        "STAFFGRAPH_ONDERWIJSLOKET_URL": settings.onderwijsloket_url,
-        "STAFFGRAPH_INFORMAT_CLIENT_ID": "staffgraph-demo",
-        "STAFFGRAPH_INFORMAT_CLIENT_SECRET": "demo-secret",
-        "STAFFGRAPH_ICTERGEZOCHT_API_KEY": "demo-ictergezocht-key",
-        "STAFFGRAPH_ONDERWIJSLOKET_TOKEN": "demo-onderwijsloket-token",
-        "STAFFGRAPH_INFORMAT_INSTITUTES": ",".join(number for number, _ in settings.informat_institutes),
-        "STAFFGRAPH_TODAY": settings.today.isoformat() if settings.today else "",
+        **demo_environment(simulators),
         "STAFFGRAPH_ICTERGEZOCHT_BUDGET": str(BUDGET),
         "STAFFGRAPH_REDIS_URL": redis_url,
     }
-    return env
 
 
 @pytest.fixture(scope="module")
