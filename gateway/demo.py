@@ -20,6 +20,7 @@ import logging
 import signal
 import socket
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date
 
 import uvicorn
@@ -28,6 +29,7 @@ from gateway.secrets import Secret
 from gateway.settings import InboundAuth, Settings
 
 LOOPBACK = "127.0.0.1"
+DEMO_WEBHOOK_KEY = "demo-webhook-key"  # the key the ICTerGezocht simulator signs its webhooks with
 DEMO_LOKET_TOKENS = {"alice": "demo-loket-alice", "bob": "demo-loket-bob"}
 
 DEMO_TODAY = date(2026, 11, 24)
@@ -169,6 +171,7 @@ def run_demo(
 ) -> None:
     from gateway.app import create_app
     from gateway.http.protocol import protocol_for
+    from gateway.live.webhook import PATH as WEBHOOK_PATH
     from simulators.config import SimConfig
     from simulators.harness import ResetLogFilter
     from simulators.server import create_simulator_app
@@ -186,12 +189,24 @@ def run_demo(
     logging.getLogger("uvicorn.error").addFilter(ResetLogFilter())
     simulators = _SharedLoopServer(
         uvicorn.Config(
-            create_simulator_app(SimConfig(seed=seed, today=today, scale=scale)),
+            # applications made with POST /_sim/applications reach the gateway's webhook, and from
+            # there `subscription { applicationReceived { ... } }` in GraphiQL
+            create_simulator_app(
+                SimConfig(
+                    seed=seed,
+                    today=today,
+                    scale=scale,
+                    ictergezocht_webhook_url=f"{gateway_url}{WEBHOOK_PATH}",
+                    ictergezocht_webhook_key=DEMO_WEBHOOK_KEY,
+                )
+            ),
             log_level=log_level,
             log_config=None,  # through the handler `staffgraph demo` installed (gateway.telemetry.logs)
         )
     )
-    settings = demo_settings(simulators_url, today=today)
+    settings = replace(
+        demo_settings(simulators_url, today=today), ictergezocht_webhook_key=Secret(DEMO_WEBHOOK_KEY)
+    )
     gateway = _SharedLoopServer(
         # the gateway's own connection protocol: header limits uvicorn lacks (gateway.http.protocol)
         uvicorn.Config(
