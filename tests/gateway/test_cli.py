@@ -150,9 +150,13 @@ def test_demo_serves_the_graph_over_the_simulators_and_stops_on_ctrl_c() -> None
         page = httpx.get(f"{gateway}/graphql", headers={"Accept": "text/html"})
         assert "demo-loket-alice" in page.text  # the demo pre-fills alice's token
         # an application made at the simulator reaches the gateway's webhook, with the right key
+        vacancies = httpx.post(
+            f"{gateway}/graphql", json={"query": "{ vacancies(first: 1) { nodes { referenceNumber } } }"}
+        )
+        reference = vacancies.json()["data"]["vacancies"]["nodes"][0]["referenceNumber"]
         applied = httpx.post(
             f"http://127.0.0.1:{simulators_port}/_sim/applications",
-            json={"referenceNumber": "BWS-2026-0001", "name": "Sam de Vries", "email": "sam@example.nl"},
+            json={"referenceNumber": reference, "name": "Sam de Vries", "email": "sam@example.nl"},
             timeout=10,
         )
         assert applied.status_code == 201 and applied.json()["webhook"]["status"] == 201, applied.text
