@@ -13,7 +13,10 @@ from gateway.settings import DEFAULT_LIMITS, Settings
 from schema.schema import schema
 
 # `employers` is skipped: the limits read `first` from the variables, nothing is fetched
-QUERY = "query($n: Int) { a: __typename b: __typename c: employers(first: $n) @skip(if: true) { totalCount } }"  # noqa: E501
+QUERY = (
+    "query($n: Int) { a: __typename b: __typename"
+    " c: employers(first: $n) @skip(if: true) { totalCount } }"
+)
 
 
 @pytest.fixture
