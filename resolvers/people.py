@@ -181,6 +181,10 @@ async def employments_page(
 ) -> Page[EmploymentRecord]:
     if where.upstream is Upstream.LOKET:
         on = query.reference_date or context.today()
+        titled = await LOKET.employment_page_by_title(context, where.scope, on, tree, order, win)
+        if titled is not None:  # Loket filtered, ordered, paged and counted the leave balances
+            items = await LOKET.resolve_candidates(context, where.scope, titled.items)
+            return Page(items, titled.window, titled.total, titled.has_more)
         if LOKET.answers_from_balances(tree, order):
             # filtered, ordered and counted on the leave-balance rows; the real employments read
             # for the page only (the source's ``employment_candidates``)

@@ -39,6 +39,7 @@ from typing import Any, TypeVar
 from gateway.caches import caches_of
 from gateway.context import Context
 from gateway.dialects import loket as dialect
+from gateway.dialects.evaluate import distinct_keys, sort_key, sort_records
 from gateway.dialects.filters import AllOf, Condition, Filter, Op, all_of, any_of, rename
 from gateway.dialects.loket import OrderKey
 from gateway.exceptions import UpstreamForbidden, UpstreamNotFound
@@ -587,6 +588,75 @@ class LoketSource:
 
         return await context.once((U, "candidates", employer_id, on, pushed), load)
 
+    async def employment_page_by_title(
+        self,
+        context: Context,
+        employer_id: str,
+        on: date,
+        tree: Filter | None,
+        order: Sequence[OrderKey],
+        win: Window,
+    ) -> Page[EmploymentRecord] | None:
+        """A page of an employer's employments ordered by job title, read as a page from the leave
+        balances: Loket filters, orders and counts, so the work follows the page, not the department.
+
+        The job title is the deviating description when there is one, else the function's, an order
+        Loket cannot sort by in one list. So three filtered lists are read, each at most as long as
+        the window's end: the rows without a deviating title ordered by the function's, the rows with
+        one ordered by it, and the rows with no title (last, as the gateway orders missing values).
+        The first two are merged; their ``totalSize`` sum is the count. ``None`` (use the
+        department-wide read) when the filter is not exactly expressible on the balance rows, the
+        order is not by the job title alone, the window ends past one page, or an upstream list comes
+        back in another order than the gateway's (its collation differs): the answer never changes.
+        """
+        keys = distinct_keys(order)
+        expressible, base = exact_balance_filter(tree)
+        end = win.offset + win.limit
+        if (
+            len(keys) != 1
+            or keys[0].path != ("job_title",)
+            or not expressible
+            or not 0 < end <= MAX_PAGE_SIZE
+        ):
+            return None
+        descending = keys[0].descending
+        token, client = self._token(context), self._client(context)
+        ids, reference = {"employerId": employer_id}, {"referenceDate": on.isoformat()}
+        deviating, function = _DEVIATING, _FUNCTION
+        sign = "-" if descending else ""
+        streams = [
+            (f"{deviating} eq null and {function} ne null", sign + function),
+            (f"{deviating} ne null", sign + deviating),
+            (f"{deviating} eq null and {function} eq null", None),
+        ]
+        pages = await asyncio.gather(
+            *(
+                client.page(
+                    token, LEAVE_BALANCES, ids, page_size=end, filter=_and(base, part),
+                    order_by=by, extra=reference,
+                )
+                for part, by in streams
+            )
+        )  # fmt: skip
+        lists: list[list[tuple[EmploymentRecord, Row]]] = []
+        for page in pages:
+            lists.append(
+                [(rows.employment(row, employer_id, _obj(row.get("organizationalEntity")) or None), row)
+                 for row in page.items]
+            )  # fmt: skip
+        titled = lists[0] + lists[1]
+        for found in lists[:2]:
+            titles = [sort_key(record.job_title) for record, _ in found]
+            if titles != sorted(titles, reverse=descending):
+                return None  # Loket ordered otherwise than the gateway would: read the department
+        merged = [pair for pair in sort_records(titled, keys, lambda pair, _: pair[0].job_title)] + lists[2]
+        self._count(context, fetched=sum(len(found) for found in lists), converted=len(merged))
+        chosen = merged[win.offset : end]
+        for record, row in chosen:
+            context.facts[(U, "candidate", employer_id, record.employment_id)] = row
+        total = sum(page.total for page in pages)
+        return Page([record for record, _ in chosen], win, total)
+
     async def resolve_candidates(
         self, context: Context, employer_id: str, candidates: Sequence[EmploymentRecord]
     ) -> list[EmploymentRecord]:
@@ -865,6 +935,34 @@ def _paths(tree: Filter | None) -> set[tuple[str, ...]]:
     if isinstance(tree, Condition):
         return {tree.path}
     return {path for part in tree.parts for path in _paths(part)}
+
+
+_DEVIATING = "organizationalEntity.deviatingFunctionDescription"
+_FUNCTION = "organizationalEntity.function.description"
+# Employment attribute -> the leave-balance row path holding exactly it (the job title has none: it is
+# one of two fields, see ``employment_page_by_title``)
+EXACT_BALANCE_PATHS: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("department",): ("organizationalEntity", "department", "description"),
+    ("start_date",): ("startDate",),
+    ("end_date",): ("endDate",),
+}
+
+
+def exact_balance_filter(tree: Filter | None) -> tuple[bool, str | None]:
+    """``(True, filter)``: ``tree`` as a leave-balance ``filter`` that keeps exactly the rows it matches
+    (``None``: no filter); ``(False, None)`` when that cannot be written (another field, or
+    ``contains``, whose case rules Loket's ``lk`` may not share)."""
+    if tree is None:
+        return True, None
+    if not _paths(tree) <= set(EXACT_BALANCE_PATHS) or _has_contains(tree):
+        return False, None
+    return True, dialect.render_filter(rename(tree, EXACT_BALANCE_PATHS))
+
+
+def _has_contains(tree: Filter) -> bool:
+    if isinstance(tree, Condition):
+        return tree.op is Op.CONTAINS
+    return any(_has_contains(part) for part in tree.parts)
 
 
 def _obj(value: object) -> dict[str, Any]:

@@ -26,7 +26,7 @@ from typing import Any
 
 from simulators.loket.fields import DATE_PATTERN as _DATE
 from simulators.loket.fields import Field, Schema, getter
-from simulators.loket.filter_ast import AllOf, Comparison, Literal, Node, render_literal
+from simulators.loket.filter_ast import AllOf, AnyOf, Comparison, Literal, Node, render_literal
 from simulators.loket.filter_parser import parse
 
 Predicate = Callable[[Mapping[str, Any]], bool]
@@ -54,10 +54,43 @@ def compile_filter(text: str, schema: Schema) -> Predicate:
 def compile_node(node: Node, schema: Schema) -> Predicate:
     if isinstance(node, Comparison):
         return _comparison(node, schema)
+    if not isinstance(node, AllOf):
+        membership = _membership(node, schema)
+        if membership is not None:
+            return membership
     parts = [compile_node(part, schema) for part in node.parts]
     if isinstance(node, AllOf):
         return lambda row: all(part(row) for part in parts)
     return lambda row: any(part(row) for part in parts)
+
+
+def _membership(node: AnyOf, schema: Schema) -> Predicate | None:
+    """``n eq 1 or n eq 2 or ...`` on one field as one set lookup, with the same answers.
+
+    A gateway naming 45 employee numbers in one filter made each row take 45 comparisons: at
+    ``--scale 20`` (9,000 employments) that was most of the simulator's time per request, which a
+    real API answers from an index. ``None`` for anything else (the general evaluation)."""
+    parts = node.parts
+    if not all(isinstance(p, Comparison) and p.op == "eq" and p.value is not None for p in parts):
+        return None
+    comparisons = [p for p in parts if isinstance(p, Comparison)]
+    if len({p.path for p in comparisons}) != 1:
+        return None
+    field = resolve_field(schema, comparisons[0].path)
+    if field.kind in ("any", "boolean"):
+        return None
+    keys: set[Any] = set()
+    normalise: Callable[[Any], Any] = _same
+    for part in comparisons:
+        key, normalise = _operand(field, "eq", part.value)
+        keys.add(key)
+    value_of = getter(field.path)
+
+    def member(row: Mapping[str, Any]) -> bool:
+        value = value_of(row)
+        return value is not None and normalise(value) in keys
+
+    return member
 
 
 def resolve_field(schema: Schema, path: tuple[str, ...], *, whole: bool = False) -> Field:

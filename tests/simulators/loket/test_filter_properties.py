@@ -134,6 +134,30 @@ def test_filters_select_what_plain_python_selects(rows: list[dict[str, Any]], st
     check()
 
 
+def test_an_or_of_equalities_on_one_field_selects_what_plain_python_selects(
+    rows: list[dict[str, Any]], store: LoketStore
+) -> None:
+    """``n eq 1 or n eq 2 ...`` (how a gateway names a batch of employees) is one set lookup in the
+    simulator; it must select the same rows, case-insensitively for text, never a null field."""
+    schema = derive_schema(store.data.employees)
+    scalar = [(path, kind) for path, kind in FIELDS if kind != "boolean"]
+
+    @SETTINGS
+    @given(data=st.data())
+    def check(data: st.DataObject) -> None:
+        path, kind = data.draw(st.sampled_from(scalar))
+        seen = [v for v in (lookup(row, path) for row in rows) if v is not None]
+        values = data.draw(st.lists(st.sampled_from(seen) if seen else st.just("x"), min_size=2, max_size=50))
+        if kind == "string":
+            values = [data.draw(st.sampled_from((v, v.swapcase()))) for v in values]
+        tree = AnyOf(tuple(Comparison(path, "eq", value) for value in values))
+        predicate = compile_filter(render(tree), schema)
+        chosen = [row["id"] for row in rows if predicate(row)]
+        assert chosen == [row["id"] for row in rows if expected(tree, row)]
+
+    check()
+
+
 identifiers = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,8}", fullmatch=True)
 literals = (
     st.none()
