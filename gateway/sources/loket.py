@@ -638,6 +638,8 @@ class LoketSource:
                 for part, by in streams
             )
         )  # fmt: skip
+        if any(len(page.items) < min(end, page.total) for page in pages):
+            return None  # Loket gave a shorter page than asked (a capped pageSize): read the department
         lists: list[list[tuple[EmploymentRecord, Row]]] = []
         for page in pages:
             lists.append(

@@ -83,3 +83,23 @@ async def test_other_filters_and_orders_keep_the_department_wide_read(sim_config
             assert found[0]["totalCount"] > 0
             endpoints = (await stack.calls())["loket"]["endpoints"]
             assert endpoints.get("GET /v2/providers/employers/{employerId}/leavebalances", 0) <= 1
+
+
+async def test_a_capped_page_size_falls_back_to_the_department_wide_read(
+    sim_config: SimConfig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Loket may answer fewer rows than ``pageSize`` asks; a short list is never taken for the page."""
+    from gateway.upstreams.loket import LoketClient
+
+    real = LoketClient.page
+
+    async def capped(self: LoketClient, *args: Any, **kwargs: Any) -> Any:
+        kwargs["page_size"] = min(kwargs.get("page_size", 250), 4)
+        return await real(self, *args, **kwargs)
+
+    variables = {"employer": EMPLOYER, "filter": CASES[0][0], "order": CASES[0][1]}
+    async with in_process_gateway(create_simulator_app(sim_config)) as stack:
+        expected = await pages(stack, variables, 2)
+        monkeypatch.setattr(LoketClient, "page", capped)
+        found = await pages(stack, variables, 2)
+    assert found == expected and len(found[1]["nodes"]) == 10
