@@ -35,6 +35,14 @@ from strawberry.schema.schema import validate_document
 
 DOCUMENT_CACHE_SIZE = 512
 """Distinct documents kept parsed and validated (each a few KB to a few hundred KB of AST)."""
+CACHED_DOCUMENT_CHARS = 64 * 1024
+"""Longer documents are parsed and validated every time: 512 of them, each as long as the body limit
+allows (one string literal is one token), would otherwise hold hundreds of megabytes."""
+
+
+def cacheable(query: str) -> bool:
+    """Whether ``query`` is short enough to keep (here and in the limits' cache)."""
+    return len(query) <= CACHED_DOCUMENT_CHARS
 
 
 @lru_cache(maxsize=DOCUMENT_CACHE_SIZE)
@@ -74,7 +82,7 @@ class PreparedDocuments(SchemaExtension):
 
     def on_parse(self) -> Iterator[None]:
         context = self.execution_context
-        if context.query and context.graphql_document is None:
+        if context.query and context.graphql_document is None and cacheable(context.query):
             # on a syntax error strawberry parses it again and answers it as a request error
             with suppress(GraphQLError):
                 context.graphql_document = parse_document(context.query, _max_tokens(context.parse_options))
@@ -82,12 +90,13 @@ class PreparedDocuments(SchemaExtension):
 
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
-        if context.query and context.graphql_document is not None and context.pre_execution_errors is None:
-            context.pre_execution_errors = validation_errors(
-                context.schema._schema,
-                context.query,
-                _max_tokens(context.parse_options),
-                context.validation_rules,
+        document = context.graphql_document
+        if context.query and document is not None and context.pre_execution_errors is None:
+            schema, rules = context.schema._schema, context.validation_rules
+            context.pre_execution_errors = (
+                validation_errors(schema, context.query, _max_tokens(context.parse_options), rules)
+                if cacheable(context.query)
+                else validate_document(schema, document, rules)  # too long to keep: as strawberry would
             )
         yield
 

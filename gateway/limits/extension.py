@@ -47,7 +47,7 @@ from gateway.limits.errors import (
 from gateway.limits.inputs import input_errors
 from gateway.limits.shape import measure
 from gateway.metrics import REFUSED_LIMITS, RefusedLimit, observe_refusal
-from gateway.prepared import DOCUMENT_CACHE_SIZE
+from gateway.prepared import DOCUMENT_CACHE_SIZE, cacheable
 from gateway.settings import Settings
 
 FEDERATION_SDL_FIELD = "_service"
@@ -132,6 +132,8 @@ class QueryLimiter(SchemaExtension):
         built anew each time."""
         context = self.execution_context
         variables = context.variables if isinstance(context.variables, dict) else {}
+        if not context.query or not cacheable(context.query):
+            return self._over_limits()
         try:
             fingerprint = hashlib.sha256(orjson.dumps(variables, option=orjson.OPT_SORT_KEYS)).digest()
         except TypeError:  # not JSON (a bare schema.execute with Python objects): measure every time

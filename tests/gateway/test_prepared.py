@@ -73,3 +73,14 @@ async def test_a_syntax_error_is_answered_and_not_kept(validations: list[str]) -
         result = await run("{ employers { ")
         assert result.errors and "Syntax Error" in result.errors[0].message
     assert prepared.parse_document.cache_info().currsize == 0
+
+
+async def test_a_long_document_is_answered_but_not_kept(validations: list[str]) -> None:
+    """One string literal is one token: documents past 64 KB are parsed and validated every time, so
+    512 of them cannot hold the body limit 512 times over."""
+    query = "{ __typename @skip(if: false) } # " + "x" * (prepared.CACHED_DOCUMENT_CHARS + 1)
+    for _ in range(2):
+        result = await run(query)
+        assert result.errors is None and result.data == {"__typename": "Query"}
+    assert prepared.parse_document.cache_info().currsize == 0 and len(prepared._VALID) == 0
+    assert len(validations) == 2
