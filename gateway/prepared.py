@@ -45,9 +45,15 @@ def cacheable(query: str) -> bool:
     return len(query) <= CACHED_DOCUMENT_CHARS
 
 
-@lru_cache(maxsize=DOCUMENT_CACHE_SIZE)
 def parse_document(query: str, max_tokens: int | None) -> DocumentNode:
-    """``query`` parsed (no locations kept beyond what errors need), at most ``max_tokens`` tokens."""
+    """``query`` parsed, at most ``max_tokens`` tokens: from the cache unless it is too long to keep."""
+    if not cacheable(query):
+        return parse(query, max_tokens=max_tokens)
+    return _parsed(query, max_tokens)
+
+
+@lru_cache(maxsize=DOCUMENT_CACHE_SIZE)
+def _parsed(query: str, max_tokens: int | None) -> DocumentNode:
     return parse(query, max_tokens=max_tokens)
 
 
@@ -82,7 +88,7 @@ class PreparedDocuments(SchemaExtension):
 
     def on_parse(self) -> Iterator[None]:
         context = self.execution_context
-        if context.query and context.graphql_document is None and cacheable(context.query):
+        if context.query and context.graphql_document is None:
             # on a syntax error strawberry parses it again and answers it as a request error
             with suppress(GraphQLError):
                 context.graphql_document = parse_document(context.query, _max_tokens(context.parse_options))

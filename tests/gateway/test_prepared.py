@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 import gateway.prepared as prepared
+from gateway.app import operation_type
 from gateway.settings import DEFAULT_LIMITS, Settings
 from schema.schema import schema
 
@@ -18,7 +19,7 @@ INTROSPECTION = "{ __schema { queryType { name } } }"
 @pytest.fixture
 def validations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The documents validation really ran on (the caches start empty)."""
-    prepared.parse_document.cache_clear()
+    prepared._parsed.cache_clear()
     prepared._VALID.clear()
     seen: list[str] = []
     real = prepared.validate_document
@@ -41,7 +42,7 @@ async def test_a_document_is_validated_once_and_parsed_once(validations: list[st
         result = await run(query)
         assert result.errors is None and result.data == {"__typename": "Query"}
     assert validations == [query]
-    assert prepared.parse_document.cache_info().hits >= 2
+    assert prepared._parsed.cache_info().hits >= 2
 
 
 async def test_an_invalid_document_is_refused_the_same_way_every_time(validations: list[str]) -> None:
@@ -72,7 +73,7 @@ async def test_a_syntax_error_is_answered_and_not_kept(validations: list[str]) -
     for _ in range(2):
         result = await run("{ employers { ")
         assert result.errors and "Syntax Error" in result.errors[0].message
-    assert prepared.parse_document.cache_info().currsize == 0
+    assert prepared._parsed.cache_info().currsize == 0
 
 
 async def test_a_long_document_is_answered_but_not_kept(validations: list[str]) -> None:
@@ -82,5 +83,7 @@ async def test_a_long_document_is_answered_but_not_kept(validations: list[str]) 
     for _ in range(2):
         result = await run(query)
         assert result.errors is None and result.data == {"__typename": "Query"}
-    assert prepared.parse_document.cache_info().currsize == 0 and len(prepared._VALID) == 0
+    assert prepared._parsed.cache_info().currsize == 0 and len(prepared._VALID) == 0
     assert len(validations) == 2
+    operation_type(query, None)  # the metrics' look at the document does not keep it either
+    assert prepared._parsed.cache_info().currsize == 0
