@@ -527,20 +527,8 @@ class LoketSource:
             balances = await client.all_rows(
                 token, LEAVE_BALANCES, ids, filter=entity_filter, extra=reference
             )
-            numbers = sorted(
-                {
-                    number
-                    for row in balances
-                    if isinstance(number := (row.get("employee") or {}).get("employeeNumber"), int)
-                }
-            )
-            texts = self._split(
-                client, EMPLOYER_EMPLOYMENTS, ids, numbers, lambda part: _numbers(NUMBER, part), None, dates
-            )
-            pages = await asyncio.gather(
-                *(client.all_rows(token, EMPLOYER_EMPLOYMENTS, ids, filter=text) for text in texts)
-            )
-            return joined([row for page in pages for row in page], balances, only_joined=True)
+            found = await self._employment_rows_of(context, employer_id, balances, dates)
+            return joined(found, balances, only_joined=True)
 
         if entity_filter is None:
             return await context.once((U, "employments-in", employer_id, on, dates), whole)
@@ -580,7 +568,7 @@ class LoketSource:
             )
             found = []
             for row in balances:
-                record = rows.employment(row, employer_id, _obj(row.get("organizationalEntity")) or None)
+                record = rows.balance_employment(row, employer_id)
                 context.facts[(U, "candidate", employer_id, record.employment_id)] = row
                 found.append(record)
             self._count(context, fetched=len(balances), converted=len(found))
@@ -643,8 +631,7 @@ class LoketSource:
         lists: list[list[tuple[EmploymentRecord, Row]]] = []
         for page in pages:
             lists.append(
-                [(rows.employment(row, employer_id, _obj(row.get("organizationalEntity")) or None), row)
-                 for row in page.items]
+                [(rows.balance_employment(row, employer_id), row) for row in page.items]
             )  # fmt: skip
         titled = lists[0] + lists[1]
         for found in lists[:2]:
@@ -667,29 +654,33 @@ class LoketSource:
         income relationship and start date, as the leave balances are joined everywhere else."""
         if not candidates:
             return []
-        token, client = self._token(context), self._client(context)
-        ids = {"employerId": employer_id}
         balances = [context.facts[(U, "candidate", employer_id, c.employment_id)] for c in candidates]
-        numbers = sorted(
-            {n for row in balances if isinstance(n := _obj(row.get("employee")).get("employeeNumber"), int)}
-        )
-        texts = self._split(
-            client, EMPLOYER_EMPLOYMENTS, ids, numbers, lambda part: _numbers(NUMBER, part), None
-        )
-        pages = await asyncio.gather(
-            *(client.all_rows(token, EMPLOYER_EMPLOYMENTS, ids, filter=text) for text in texts)
-        )
-        by_join = {rows.employment_join(row): row for page in pages for row in page}
+        employments = await self._employment_rows_of(context, employer_id, balances)
+        by_join = {rows.employment_join(row): row for row in employments}
         self._count(context, fetched=len(by_join))
         resolved = []
         for row in balances:
             found = by_join.get(rows.employment_join(row))
             if found is not None:
-                resolved.append(
-                    rows.employment(found, employer_id, _obj(row.get("organizationalEntity")) or None)
-                )
+                resolved.append(rows.employment(found, employer_id, rows.balance_entity(row)))
         self._count(context, converted=len(resolved))
         return resolved
+
+    async def _employment_rows_of(
+        self, context: Context, employer_id: str, balances: Iterable[Row], base: str | None = None
+    ) -> list[Row]:
+        """The employer's employment rows of the employees these leave-balance rows name (and
+        ``base``), in as few requests as keep every URL short enough (``_split``)."""
+        numbers = sorted({number for row in balances if (number := rows.employee_number(row)) is not None})
+        token, client = self._token(context), self._client(context)
+        ids = {"employerId": employer_id}
+        texts = self._split(
+            client, EMPLOYER_EMPLOYMENTS, ids, numbers, lambda part: _numbers(NUMBER, part), None, base
+        )
+        pages = await asyncio.gather(
+            *(client.all_rows(token, EMPLOYER_EMPLOYMENTS, ids, filter=text) for text in texts)
+        )
+        return [row for page in pages for row in page]
 
     async def employment_by_id(
         self, context: Context, employer_id: str, employment_id: str
@@ -965,10 +956,6 @@ def _has_contains(tree: Filter) -> bool:
     if isinstance(tree, Condition):
         return tree.op is Op.CONTAINS
     return any(_has_contains(part) for part in tree.parts)
-
-
-def _obj(value: object) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
 
 
 def dates_pushdown(tree: Filter | None) -> str | None:

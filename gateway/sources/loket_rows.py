@@ -161,6 +161,23 @@ def leave(row: Row, employer_id: str, employee_id: str) -> AbsenceRecord:
     )
 
 
+def balance_entity(row: Row) -> Row | None:
+    """The organizational entity a leave-balance row carries (of its reference date), if any."""
+    return _obj(row.get("organizationalEntity")) or None
+
+
+def balance_employment(row: Row, employer_id: str) -> EmploymentRecord:
+    """A leave-balance row read as its employment: the row is employment-rooted (dates, employee,
+    entity), but its ``id`` is the balance's (``employment_id`` is provisional until joined)."""
+    return employment(row, employer_id, balance_entity(row))
+
+
+def employee_number(row: Row) -> int | None:
+    """The employee number of a row that embeds ``employee{..., employeeNumber}``."""
+    number = _obj(row.get("employee")).get("employeeNumber")
+    return number if isinstance(number, int) and not isinstance(number, bool) else None
+
+
 def entities_by_employment(balances: Iterable[Row]) -> dict[EmploymentJoin, Row]:
     """The organizational entity of each employment, from leave-balance rows (those that have one)."""
     return {

@@ -103,3 +103,25 @@ async def test_a_capped_page_size_falls_back_to_the_department_wide_read(
         monkeypatch.setattr(LoketClient, "page", capped)
         found = await pages(stack, variables, 2)
     assert found == expected and len(found[1]["nodes"]) == 10
+
+
+async def test_a_filter_beyond_the_balance_rows_reads_the_department_employments(
+    sim_config: SimConfig,
+) -> None:
+    """A condition the balance rows cannot answer (hours per week) keeps the narrowed read: the
+    department's balances, then its employees' employments; the same people as the paged read."""
+    wide = {
+        "department": {"eq": "Sectie talen"},
+        "or": [{"hoursPerWeek": {"gte": 0}}, {"startDate": {"gte": "1900-01-01"}}],
+    }
+    async with in_process_gateway(create_simulator_app(sim_config)) as stack:
+        paged = await pages(
+            stack, {"employer": EMPLOYER, "filter": CASES[1][0], "order": ["JOB_TITLE_ASC"]}, 1
+        )
+        await stack.control.delete("/_sim/calls")
+        narrowed = await pages(stack, {"employer": EMPLOYER, "filter": wide, "order": ["JOB_TITLE_ASC"]}, 1)
+        endpoints = (await stack.calls())["loket"]["endpoints"]
+    assert narrowed[0]["totalCount"] == paged[0]["totalCount"] > 20
+    assert {n["department"] for n in narrowed[0]["nodes"]} == {"Sectie talen"}
+    assert endpoints["GET /v2/providers/employers/{employerId}/leavebalances"] == 1
+    assert endpoints["GET /v2/providers/employers/{employerId}/employees/employments"] >= 1
