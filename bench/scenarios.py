@@ -13,6 +13,8 @@ from typing import Any
 
 import orjson
 
+from gateway.examples import load_examples
+
 ALICE = {"Authorization": "Bearer demo-loket-alice"}
 """Loket is pass-through: the caller's token goes upstream (alice sees two employers)."""
 
@@ -134,29 +136,8 @@ query VacanciesWithNearbyTraining {
 }
 """
 
-TEAM = """
-query TeamAbsences($employer: ID!, $department: String!) {
-  employments(employerId: $employer, filter: {department: {eq: $department}, endDate: {isNull: true}},
-              orderBy: [JOB_TITLE_ASC], first: 25) {
-    totalCount
-    nodes {
-      jobTitle
-      department
-      startDate
-      person {
-        id
-        firstName
-        lastName
-        emails
-        absences(orderBy: [START_DATE_DESC]) {
-          totalCount
-          nodes { kind description startDate endDate incapacityPercentage hours }
-        }
-      }
-    }
-  }
-}
-"""
+TEAM = next(example.query for example in load_examples() if example.name == "people-team-absences")
+"""The demo's team example itself (``gateway/examples/people-team-absences.graphql``)."""
 
 SCENARIOS: tuple[Scenario, ...] = (
     Scenario(

@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 import httpx
 import orjson
 
 from bench.load import HttpRequest
+from bench.peers.mesh_requests import PeerRequest
+from bench.processes import Running
 from bench.scenarios import ALICE, AnswerError, Scenario, count_rows
 
 Check = Callable[[Scenario, Any], int | None]
@@ -46,30 +48,6 @@ class Target:
 
     def for_scenario(self, scenario_id: str) -> Sequence[TargetRequest]:
         return self.requests.get(scenario_id, ())
-
-
-class PeerLike(Protocol):
-    """What ``bench.peers.mesh.PeerProcess`` carries (read-only: it is a frozen dataclass)."""
-
-    @property
-    def name(self) -> str: ...
-    @property
-    def url(self) -> str: ...
-    @property
-    def pid(self) -> int: ...
-
-
-class PeerRequestLike(Protocol):
-    """What ``bench.peers.mesh.PeerRequest`` carries (and optionally ``rows_path`` and ``rows``)."""
-
-    @property
-    def variant(self) -> str: ...
-    @property
-    def body(self) -> dict[str, Any]: ...
-    @property
-    def headers(self) -> dict[str, str]: ...
-    @property
-    def note(self) -> str: ...
 
 
 def graphql_request(url: str, body: Mapping[str, Any], headers: Mapping[str, str]) -> HttpRequest:
@@ -119,18 +97,18 @@ def staffgraph_target(url: str, pid: int, scenarios: Sequence[Scenario]) -> Targ
     )
 
 
-def peer_check(request: PeerRequestLike) -> Check:
+def peer_check(request: PeerRequest) -> Check:
     """A peer's answer must be error-free and carry data; its shape is its own, so its rows are
     counted where the request says (``rows_path`` and ``rows``, when it gives them)."""
 
     def check(scenario: Scenario, answer: Any) -> int | None:
         if not isinstance(answer, dict) or answer.get("errors") or not answer.get("data"):
             raise AnswerError(f"{scenario.id}: the peer answered {orjson.dumps(answer)[:800].decode()}")
-        path: tuple[str, ...] = tuple(getattr(request, "rows_path", ()))
+        path = request.rows_path
         if not path:
             return None
         rows = count_rows(answer, path)
-        expected = getattr(request, "rows", None)
+        expected = request.rows
         if expected and rows != expected:
             raise AnswerError(f"{scenario.id}: expected {expected} rows at {'.'.join(path)}, got {rows}")
         return rows
@@ -138,7 +116,7 @@ def peer_check(request: PeerRequestLike) -> Check:
     return check
 
 
-def peer_target(peer: PeerLike, requests: Mapping[str, Sequence[PeerRequestLike]]) -> Target:
+def peer_target(peer: Running, requests: Mapping[str, Sequence[PeerRequest]]) -> Target:
     """A peer gateway (``running_mesh``'s process) with its requests per scenario id."""
     return Target(
         name=peer.name,

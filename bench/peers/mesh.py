@@ -23,12 +23,12 @@ import subprocess
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 
 from bench.peers.mesh_requests import CLIENT_JOINS, GATEWAY_JOINS, MESH_REQUESTS, PeerRequest
+from bench.processes import Running
 
 __all__ = [
     "CLIENT_JOINS",
@@ -63,13 +63,8 @@ class PeerError(RuntimeError):
     """Installing, composing or starting the peer failed; the message carries the tool's output."""
 
 
-@dataclass(frozen=True)
-class PeerProcess:
-    """A running peer gateway: its GraphQL endpoint and the pid whose /proc CPU and RSS count."""
-
-    name: str
-    url: str
-    pid: int
+PeerProcess = Running
+"""A running peer gateway: ``url`` is its GraphQL endpoint, ``pid`` the process /proc is read for."""
 
 
 def _node() -> str:

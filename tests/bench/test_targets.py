@@ -2,35 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
 import orjson
 import pytest
 
+from bench.peers.mesh_requests import PeerRequest
+from bench.processes import Running
 from bench.scenarios import BY_ID, AnswerError
 from bench.targets import peer_target
 
 
-@dataclass(frozen=True)
-class FakePeerRequest:
-    variant: str
-    body: dict[str, Any]
-    headers: dict[str, str]
-    note: str
-    rows_path: tuple[str, ...] = field(default=())
-    rows: int = 0
-
-
-@dataclass(frozen=True)
-class FakePeer:
-    name: str
-    url: str
-    pid: int
-
-
 def test_a_peer_target_posts_each_variant_and_checks_its_rows() -> None:
-    request = FakePeerRequest(
+    request = PeerRequest(
         "client joins",
         {"query": "{ persons { _embedded { id } } }"},
         {"Authorization": "Bearer demo-loket-alice"},
@@ -38,7 +20,7 @@ def test_a_peer_target_posts_each_variant_and_checks_its_rows() -> None:
         ("persons", "_embedded"),
         2,
     )
-    target = peer_target(FakePeer("mesh", "http://127.0.0.1:1/graphql", 42), {"persons-50": [request]})
+    target = peer_target(Running("mesh", "http://127.0.0.1:1/graphql", 42), {"persons-50": [request]})
     assert target.pid == 42
     assert target.for_scenario("employers") == ()
     (variant,) = target.for_scenario("persons-50")
